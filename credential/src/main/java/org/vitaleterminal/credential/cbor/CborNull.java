@@ -1,0 +1,9 @@
+package org.vitaleterminal.credential.cbor;
+
+/** CBOR {@code null}. */
+public record CborNull() implements CborItem {
+    @Override
+    public String typeName() {
+        return "null";
+    }
+}
