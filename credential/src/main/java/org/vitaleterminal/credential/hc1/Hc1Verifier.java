@@ -16,7 +16,7 @@ import org.vitaleterminal.credential.cose.CoseSign1;
  * document-signer certificates. The checks run in the order of spec §4 and the first failure
  * decides the reason:
  * <ol>
- *   <li>size (text ≤ 4096 chars), then a non-empty trust store;</li>
+ *   <li>a non-empty trust store (step 0), then the size (text ≤ 4096 chars);</li>
  *   <li>prefix, Base45, zlib (≤ 8192 bytes inflated), strict CBOR, COSE_Sign1 shape;</li>
  *   <li>headers ({@link Hc1Header}): protected alg, kid, alg ES256 / PS256;</li>
  *   <li>signature: every certificate with the kid whose key fits the alg is tried;</li>
@@ -33,6 +33,9 @@ public final class Hc1Verifier {
     public static final String KEY_USAGE_DETAIL = "hc1: certificate key usage does not cover the entry type";
     /** Detail of the {@code KEY_NOT_VALID} rejection for a certificate not valid for the whole iat..exp. */
     public static final String VALIDITY_DETAIL = "hc1: certificate validity does not cover iat..exp";
+
+    /** The context identifier that starts every HC1 text. */
+    public static final String PREFIX = Hc1Decoder.PREFIX;
 
     private final VerificationPolicy policy;
 
@@ -52,6 +55,9 @@ public final class Hc1Verifier {
             return new VerificationResult.AcceptedHcert(check(text, now, store));
         } catch (Rejection rejection) {
             return VerificationResult.Rejected.of(rejection, format);
+        } catch (RuntimeException bug) {
+            // Fail closed: an unexpected exception is a bug, but it must never accept or crash the scan loop.
+            return new VerificationResult.Rejected(Reason.FORMAT, "hc1: internal error while decoding", format);
         }
     }
 
@@ -59,11 +65,11 @@ public final class Hc1Verifier {
         if (text == null) {
             throw new Rejection(Reason.FORMAT, "hc1: no text");
         }
-        if (text.length() > Hc1Decoder.MAX_TEXT_CHARS) {
-            throw new Rejection(Reason.TOO_LARGE, "hc1: text longer than 4096 characters");
-        }
         if (store == null || store.isEmpty()) {
             throw new Rejection(Reason.TRUST_LIST_MISSING, "hc1: no trusted document signer certificates");
+        }
+        if (text.length() > Hc1Decoder.MAX_TEXT_CHARS) {
+            throw new Rejection(Reason.TOO_LARGE, "hc1: text longer than 4096 characters");
         }
         CoseSign1 message = Hc1Decoder.decode(text);
         Hc1Header header = Hc1Header.of(message);
@@ -146,12 +152,6 @@ public final class Hc1Verifier {
 
     /** What the text claims to be, for the rejection record (this verifier accepts only HC1). */
     private static PayloadFormat formatOf(String text) {
-        if (text != null && text.startsWith(Hc1Decoder.PREFIX)) {
-            return PayloadFormat.HC1;
-        }
-        if (text != null && text.startsWith("VT1:")) {
-            return PayloadFormat.VT1;
-        }
-        return PayloadFormat.UNKNOWN;
+        return text != null && text.startsWith(PREFIX) ? PayloadFormat.HC1 : PayloadFormat.UNKNOWN;
     }
 }

@@ -380,9 +380,10 @@ class Hc1VerifierTest {
     }
 
     @Test
-    void sizesAndTrustStoreComeFirst() throws Exception {
+    void trustStoreThenSizeComeFirst() throws Exception {
         String tooLong = "HC1:" + "0".repeat(4093);
-        assertRejected(verifier.verify(tooLong, NOW, Hc1TrustStore.empty()), Reason.TOO_LARGE);
+        assertRejected(verifier.verify(tooLong, NOW, Hc1TrustStore.empty()), Reason.TRUST_LIST_MISSING);
+        assertRejected(verifier.verify(tooLong, NOW, store(P256_DSC)), Reason.TOO_LARGE);
         assertRejected(verifier.verify(valid().text(), NOW, Hc1TrustStore.empty()), Reason.TRUST_LIST_MISSING);
         assertRejected(verifier.verify(valid().text(), NOW, null), Reason.TRUST_LIST_MISSING);
         String exactly4096 = "HC1:" + "0".repeat(4092);
@@ -409,7 +410,7 @@ class Hc1VerifierTest {
         assertRejected(verifier.verify("HC2:" + body, NOW, store), Reason.FORMAT);
         assertRejected(verifier.verify(body, NOW, store), Reason.FORMAT);
         assertEquals(PayloadFormat.UNKNOWN, verifier.verify(body, NOW, store).format());
-        assertEquals(PayloadFormat.VT1, verifier.verify("VT1:" + body, NOW, store).format());
+        assertEquals(PayloadFormat.UNKNOWN, verifier.verify("VT1:" + body, NOW, store).format());
         assertRejected(verifier.verify(" " + text, NOW, store), Reason.FORMAT);
         assertRejected(verifier.verify(text + "\n", NOW, store), Reason.FORMAT);
         assertRejected(verifier.verify("HC1:" + TestHcert.base45(valid().cose()), NOW, store), Reason.FORMAT);

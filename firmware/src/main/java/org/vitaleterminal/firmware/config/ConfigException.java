@@ -10,11 +10,11 @@ public final class ConfigException extends Exception {
     }
 
     static ConfigException invalid(ConfigKey key, String source, String value) {
-        return new ConfigException(key.name() + " (" + source + "): expected " + key.expectedForm() + ", got '"
+        return new ConfigException(key.key() + " (" + source + "): expected " + key.expectedForm() + ", got '"
                 + value + "'");
     }
 
     static ConfigException missing(ConfigKey key, String source) {
-        return new ConfigException(key.name() + " (" + source + "): missing; expected " + key.expectedForm());
+        return new ConfigException(key.key() + " (" + source + "): missing; expected " + key.expectedForm());
     }
 }
