@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -232,7 +233,7 @@ public final class VerifyCommand implements Command {
             json.writeStringField("reason", result.reason().code());
             json.writeStringField("format", result.format().name());
             json.writeStringField("channel", channel.code());
-            json.writeStringField("verifiedAt", now.toString());
+            json.writeStringField("verifiedAt", now.truncatedTo(ChronoUnit.MILLIS).toString());
             switch (result) {
                 case VerificationResult.Rejected rejected -> json.writeStringField("detail", rejected.detail());
                 case VerificationResult.AcceptedPresentation accepted -> writePresentation(json, accepted.presentation(), careDate);
