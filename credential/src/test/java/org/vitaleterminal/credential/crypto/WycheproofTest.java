@@ -154,7 +154,60 @@ class WycheproofTest {
         return nodes;
     }
 
-    /** Wrong-length and DER signatures are refused before the verifier sees them (spec §4). */
+    /**
+     * Spec §4: "MUST reject any signature whose length is not exactly 64 bytes" (and, for PS256,
+     * not exactly the modulus length). The Wycheproof files have no vector that is a valid
+     * signature with bytes appended, so one is derived from every valid vector: a trailing zero,
+     * a leading zero and a dropped last byte must all fail. (A verifier that only checks
+     * {@code length >= 64} and reads the first 64 bytes passes every Wycheproof vector.)
+     */
+    @TestFactory
+    List<DynamicNode> derivedWrongLengthSignatures() throws IOException {
+        List<DynamicNode> nodes = new ArrayList<>();
+        record Suite(String file, int validVectors) {}
+        for (Suite suite : List.of(new Suite("ecdsa_secp256r1_sha256_p1363_test.json", 173),
+                new Suite("ed25519_test.json", 88), new Suite("rsa_pss_2048_sha256_mgf1_32_test.json", 63))) {
+            nodes.add(DynamicTest.dynamicTest(suite.file(), () -> {
+                JsonNode root = JSON.readTree(PublicSuites.resolve("wycheproof/" + suite.file()).toFile());
+                int valid = 0;
+                for (JsonNode group : root.path("testGroups")) {
+                    VerificationKey key = PublicKeys.fromSubjectPublicKeyInfo(HEX.parseHex(group.path("publicKeyDer").asText()));
+                    for (JsonNode vector : group.path("tests")) {
+                        if (!"valid".equals(vector.path("result").asText())) {
+                            continue;
+                        }
+                        valid++;
+                        byte[] message = HEX.parseHex(vector.path("msg").asText());
+                        byte[] signature = HEX.parseHex(vector.path("sig").asText());
+                        String id = "tcId " + vector.path("tcId").asInt();
+                        assertTrue(key.verify(message, signature), id);
+                        byte[] trailing = java.util.Arrays.copyOf(signature, signature.length + 1);
+                        assertFalse(key.verify(message, trailing), id + " with a trailing zero byte");
+                        byte[] leading = new byte[signature.length + 1];
+                        System.arraycopy(signature, 0, leading, 1, signature.length);
+                        assertFalse(key.verify(message, leading), id + " with a leading zero byte");
+                        assertFalse(key.verify(message, java.util.Arrays.copyOf(signature, signature.length - 1)),
+                                id + " without its last byte");
+                        if (key instanceof Es256Key) {
+                            // the same (r, s) as an ASN.1 DER SEQUENCE, the JCA's default form
+                            byte[] der = new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                                new org.bouncycastle.asn1.ASN1Integer(new java.math.BigInteger(1, java.util.Arrays.copyOf(signature, 32))),
+                                new org.bouncycastle.asn1.ASN1Integer(new java.math.BigInteger(1,
+                                        java.util.Arrays.copyOfRange(signature, 32, 64)))}).getEncoded();
+                            assertFalse(key.verify(message, der), id + " DER-encoded");
+                        }
+                    }
+                }
+                assertEquals(suite.validVectors(), valid);
+                System.out.println("wycheproof " + suite.file() + ": " + valid * 3
+                        + " derived wrong-length signatures refused"
+                        + (suite.file().startsWith("ecdsa") ? " (+ " + valid + " DER-encoded)" : ""));
+            }));
+        }
+        return nodes;
+    }
+
+    /** A key verifies only its own algorithm's signatures; foreign, empty or null ones are false, never an exception. */
     @TestFactory
     List<DynamicNode> keysAreBoundToTheirAlgorithm() throws IOException {
         JsonNode ecdsa = JSON.readTree(PublicSuites.resolve("wycheproof/ecdsa_secp256r1_sha256_p1363_test.json").toFile());
