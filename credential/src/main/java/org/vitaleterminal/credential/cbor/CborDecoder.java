@@ -166,6 +166,11 @@ public final class CborDecoder {
 
     private CborTag readTag(long tag, int depth) throws Rejection {
         checkDepth(depth);
+        // A tag number above Long.MAX_VALUE arrives negative (see readArgument); refuse it here
+        // rather than let it match an allow-list entry and come out as a different tag number.
+        if (tag < 0) {
+            throw format("tag number beyond 64-bit range");
+        }
         if (!profile.allowedTags().contains(tag)) {
             throw format("tag not allowed here");
         }
