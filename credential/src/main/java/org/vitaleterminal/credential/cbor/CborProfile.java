@@ -16,9 +16,12 @@ public record CborProfile(int maxDepth, Set<Long> allowedTags) {
     /** Payloads inside a COSE_Sign1 (claims, headers, disclosures): depth ≤ 8, no tags at all. */
     public static final CborProfile VT1_PAYLOAD = new CborProfile(8, Set.of());
 
+    /** The decoder recurses once per level: this bound keeps it far from any thread's stack limit. */
+    public static final int MAX_DEPTH_LIMIT = 64;
+
     public CborProfile {
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth must be at least 1");
+        if (maxDepth < 1 || maxDepth > MAX_DEPTH_LIMIT) {
+            throw new IllegalArgumentException("maxDepth must be within 1.." + MAX_DEPTH_LIMIT);
         }
         allowedTags = Set.copyOf(allowedTags);
     }
