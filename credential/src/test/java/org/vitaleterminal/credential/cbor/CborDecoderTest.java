@@ -14,7 +14,6 @@ import static org.vitaleterminal.testing.CborWriter.tag;
 import static org.vitaleterminal.testing.CborWriter.text;
 
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
