@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.vitaleterminal.credential.Reason;
 import org.vitaleterminal.credential.VerificationPolicy;
 import org.vitaleterminal.credential.VerificationResult;
+import org.vitaleterminal.testing.DgcCases;
 import org.vitaleterminal.testing.PublicSuites;
 
 /**
@@ -111,7 +112,7 @@ class DgcTestSuiteTest {
             + "reject it, the JDK CertificateFactory accepts it, so the label holds";
 
     /** testdata/README.md: the root 6.json is a bare payload, not a test case; it is left out. */
-    private static final String NOT_A_CASE = "6.json";
+    private static final String NOT_A_CASE = DgcCases.NOT_A_CASE;
 
     /** testdata/README.md "Known defects in the data", case by case. */
     private static final Map<String, KnownDefect> KNOWN_DEFECTS = knownDefects();
@@ -192,7 +193,7 @@ class DgcTestSuiteTest {
     @Test
     void everyCaseMatchesItsLabelOrItsListedDefect() throws Exception {
         Path root = PublicSuites.resolve("dgc");
-        List<Path> cases = caseFiles(root);
+        List<Path> cases = DgcCases.files(root);
         assertEquals(582, cases.size(), "581 JSON test cases and the root file QR");
         assertTrue(!JSON.readTree(root.resolve(NOT_A_CASE).toFile()).has("PREFIX"),
                 NOT_A_CASE + " is a bare payload, not a test case");
@@ -206,7 +207,7 @@ class DgcTestSuiteTest {
         Set<String> unseenDefects = new java.util.TreeSet<>(KNOWN_DEFECTS.keySet());
 
         for (Path file : cases) {
-            String id = caseId(root, file);
+            String id = DgcCases.id(root, file);
             String country = id.equals("QR") ? "HR" : id.substring(0, id.indexOf('/'));
             Tally tally = byCountry.computeIfAbsent(country, c -> new Tally());
             Tally one = new Tally();
@@ -425,25 +426,7 @@ class DgcTestSuiteTest {
         System.out.print(out);
     }
 
-    /** Every JSON file except the root 6.json (a bare payload), plus the root QR (an HR case). */
-    private static List<Path> caseFiles(Path root) throws IOException {
-        List<Path> cases;
-        try (Stream<Path> walk = Files.walk(root)) {
-            cases = new ArrayList<>(walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .filter(p -> !p.equals(root.resolve(NOT_A_CASE)))
-                    .sorted()
-                    .toList());
-        }
-        cases.add(root.resolve("QR"));
-        return cases;
-    }
 
-    /** {@code ES/401}, {@code PL/1.2.1/6}, {@code common/CO20}, {@code QR}. */
-    private static String caseId(Path root, Path file) {
-        String relative = root.relativize(file).toString().replace('\\', '/');
-        return relative.replaceFirst("(?i)/2DCode/raw/", "/").replaceFirst("\\.json$", "");
-    }
 
     private static final DateTimeFormatter CLOCK = new DateTimeFormatterBuilder()
             .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.vitaleterminal.testing.DgcCases;
 import org.vitaleterminal.testing.PublicSuites;
 
 /**
@@ -50,12 +51,12 @@ class DgcQrImagesTest {
         int exact = 0;
         int listed = 0;
 
-        for (Path file : caseFiles(root)) {
+        for (Path file : DgcCases.files(root)) {
             JsonNode test = JSON.readTree(file.toFile());
             if (!test.hasNonNull("2DCODE")) {
                 continue;
             }
-            String id = caseId(root, file);
+            String id = DgcCases.id(root, file);
             String prefix = test.path("PREFIX").asText();
             images++;
             int[] tally = byCountry.computeIfAbsent(id.equals("QR") ? "HR" : id.substring(0, id.indexOf('/')),
@@ -139,21 +140,5 @@ class DgcQrImagesTest {
                 decoder.decodeLuma(luma, image.getWidth(), image.getHeight()));
     }
 
-    private static List<Path> caseFiles(Path root) throws Exception {
-        List<Path> cases;
-        try (Stream<Path> walk = Files.walk(root)) {
-            cases = new ArrayList<>(walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .filter(p -> !p.equals(root.resolve("6.json")))
-                    .sorted()
-                    .toList());
-        }
-        cases.add(root.resolve("QR"));
-        return cases;
-    }
 
-    private static String caseId(Path root, Path file) {
-        String relative = root.relativize(file).toString().replace('\\', '/');
-        return relative.replaceFirst("(?i)/2DCode/raw/", "/").replaceFirst("\\.json$", "");
-    }
 }
