@@ -79,11 +79,14 @@ public final class CborFields {
         throw fail("key " + key + " is not text");
     }
 
-    /** Text of exactly {@code length} characters (CDDL {@code tstr .size n} counts bytes; our
-     * fields are ASCII, so a non-ASCII value fails either way). */
+    /**
+     * Text of exactly {@code length} bytes (CDDL {@code tstr .size n} counts the bytes of the
+     * UTF-8 encoding). A value of the right size but with non-ASCII characters passes here: it is
+     * a wrong value, for the semantic checks to refuse, not a wrong shape.
+     */
     public String text(long key, int length) throws Rejection {
         String value = text(key);
-        if (value.length() != length || !isAscii(value)) {
+        if (utf8Length(value) != length) {
             throw fail("key " + key + " has the wrong size");
         }
         return value;
@@ -138,12 +141,8 @@ public final class CborFields {
         return new Rejection(reason, structure + ": " + problem);
     }
 
-    private static boolean isAscii(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            if (value.charAt(i) > 0x7F) {
-                return false;
-            }
-        }
-        return true;
+    /** The size of {@code value}'s UTF-8 encoding (CDDL {@code .size} of a text string). */
+    public static int utf8Length(String value) {
+        return value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }

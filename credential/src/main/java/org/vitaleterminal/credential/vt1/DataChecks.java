@@ -66,6 +66,9 @@ final class DataChecks {
             throw invalid("INS OID");
         }
         String matricule = ins.value();
+        if (matricule.length() != 15) { // 15 bytes, but not 15 ASCII characters
+            throw invalid("INS matricule");
+        }
         String base = matricule.substring(0, 13);
         String key = matricule.substring(13);
         if (!Nir.hasValidShape(base) || !digits(key)) {

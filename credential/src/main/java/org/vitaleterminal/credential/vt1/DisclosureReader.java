@@ -37,15 +37,17 @@ final class DisclosureReader {
         String birthName = b.optionalText(2);
         String firstName = b.text(3);
         String birthDate = b.text(4, 8);
-        int birthRank = (int) b.integer(5, 0, Integer.MAX_VALUE);
-        int quality = (int) b.integer(6, 0, Integer.MAX_VALUE);
+        // Any unsigned value is the right type; one outside 1..9 / 0..9 is a wrong value (INVALID_DATA at
+        // step 10), so huge values are kept, saturated, rather than refused here as a wrong shape.
+        int birthRank = saturated(b.integer(5, 0, Long.MAX_VALUE));
+        int quality = saturated(b.integer(6, 0, Long.MAX_VALUE));
 
         String nir = null;
         int nirKey = 0;
         if (b.has(7)) {
             CborArray ownNir = tuple(b.array(7), "beneficiary NIR");
             nir = text(ownNir.get(0), 13, "beneficiary NIR");
-            nirKey = (int) unsigned(ownNir.get(1), "beneficiary NIR key");
+            nirKey = saturated(unsigned(ownNir.get(1), "beneficiary NIR key"));
         }
         NationalHealthId ins = null;
         if (b.has(8)) {
@@ -94,15 +96,19 @@ final class DisclosureReader {
     }
 
     private static String text(CborItem item, int length, String what) throws Rejection {
-        if (item instanceof CborText text && (length < 0 || text.value().length() == length)) {
+        if (item instanceof CborText text && (length < 0 || CborFields.utf8Length(text.value()) == length)) {
             return text.value();
         }
         throw new Rejection(REASON, what + ": text of the wrong type or size");
     }
 
+    /** Values beyond int range are out of every allowed range anyway; keep them out of range. */
+    private static int saturated(long value) {
+        return (int) Math.min(value, Integer.MAX_VALUE);
+    }
+
     private static long unsigned(CborItem item, String what) throws Rejection {
-        if (item instanceof org.vitaleterminal.credential.cbor.CborInteger integer && integer.value() >= 0
-                && integer.value() <= Integer.MAX_VALUE) {
+        if (item instanceof org.vitaleterminal.credential.cbor.CborInteger integer && integer.value() >= 0) {
             return integer.value();
         }
         throw new Rejection(REASON, what + ": not an unsigned integer");
