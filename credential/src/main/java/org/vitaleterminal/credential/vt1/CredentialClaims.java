@@ -38,7 +38,7 @@ record CredentialClaims(String issuer, long expiresAt, long notBefore, long issu
         long nbf = claims.integer(5);
         long iat = claims.integer(6);
         byte[] cti = claims.bytes(7, 16);
-        CborItem holderKey = claims.fields(8, "cnf").onlyKeys(1).required(1);
+        CborItem holderKey = holderKeyShape(claims.fields(8, "cnf").onlyKeys(1).fields(1, "cnf key"));
 
         CborFields data = claims.fields(VITALE_DATA, "vitale data").onlyKeys(1, 2, 3, 4, 5);
         if (data.integer(1) != DATA_VERSION) {
@@ -70,6 +70,21 @@ record CredentialClaims(String issuer, long expiresAt, long notBefore, long issu
         }
         return new CredentialClaims(issuer, exp, nbf, iat, cti, holderKey, rawInsured, digests, delegate,
                 delegatedUntil, data.trueFlag(5));
+    }
+
+    /**
+     * The CDDL's {@code cose-ec2-p256-key}: holders sign with ES256 only, so any other key type
+     * or label is a malformed credential. Whether the point lies on the curve is step 6's
+     * question ({@code BAD_HOLDER_SIGNATURE}).
+     */
+    private static CborItem holderKeyShape(CborFields key) throws Rejection {
+        key.onlyKeys(1, -1, -2, -3);
+        if (key.integer(1) != 2 || key.integer(-1) != 1) {
+            throw key.fail("holder key is not an EC2 P-256 key");
+        }
+        key.bytes(-2, 32);
+        key.bytes(-3, 32);
+        return key.map();
     }
 
     @Override
