@@ -12,6 +12,11 @@ import org.vitaleterminal.credential.Rejection;
  * and the key, never the value.
  */
 public final class CborFields {
+    /** The earliest time {@link #time} accepts: 0001-01-01T00:00:00Z. */
+    public static final long EARLIEST_TIME = -62_135_596_800L;
+    /** The latest time {@link #time} accepts: 9999-12-31T23:59:59Z. */
+    public static final long LATEST_TIME = 253_402_300_799L;
+
     private final CborMap map;
     private final Reason reason;
     private final String structure;
@@ -70,6 +75,17 @@ public final class CborFields {
             throw fail("key " + key + " out of range");
         }
         return value;
+    }
+
+    /**
+     * An epoch-seconds time ({@code int} in the CDDL) within the years 1 to 9999, the range of
+     * four-digit ISO 8601 years (HC1's claims stop at the same 9999-12-31T23:59:59Z). Outside it
+     * nothing real is dated, and {@link java.time.Instant} arithmetic on the value could
+     * overflow ({@code Instant.ofEpochSecond} throws beyond about ±10<sup>9</sup> years, and
+     * adding a grace or a window to a time near that limit throws too).
+     */
+    public long time(long key) throws Rejection {
+        return integer(key, EARLIEST_TIME, LATEST_TIME);
     }
 
     public String text(long key) throws Rejection {

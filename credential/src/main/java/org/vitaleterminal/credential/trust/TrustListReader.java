@@ -99,8 +99,8 @@ public final class TrustListReader {
         CborFields claims = CborFields.of(CborDecoder.decode(payload, CborProfile.VT1_PAYLOAD), Reason.FORMAT, "trust list")
                 .onlyKeys(AUTHORITY, IAT, EXP, VERSION, ISSUER_KEYS, REVOKED);
         String authority = claims.text(AUTHORITY);
-        Instant issuedAt = Instant.ofEpochSecond(claims.integer(IAT));
-        Instant expiresAt = Instant.ofEpochSecond(claims.integer(EXP));
+        Instant issuedAt = Instant.ofEpochSecond(claims.time(IAT));
+        Instant expiresAt = Instant.ofEpochSecond(claims.time(EXP));
         long version = claims.integer(VERSION, 0, Long.MAX_VALUE);
 
         CborArray keyRecords = claims.array(ISSUER_KEYS);
@@ -137,8 +137,8 @@ public final class TrustListReader {
         if (key.algorithm() != algorithm) {
             throw record.fail("key type does not match alg");
         }
-        Instant validFrom = Instant.ofEpochSecond(record.integer(KEY_VALID_FROM));
-        Instant validUntil = Instant.ofEpochSecond(record.integer(KEY_VALID_UNTIL));
+        Instant validFrom = Instant.ofEpochSecond(record.time(KEY_VALID_FROM));
+        Instant validUntil = Instant.ofEpochSecond(record.time(KEY_VALID_UNTIL));
         if (validUntil.isBefore(validFrom)) {
             throw record.fail("validity ends before it starts");
         }

@@ -34,9 +34,9 @@ record CredentialClaims(String issuer, long expiresAt, long notBefore, long issu
         CborFields claims = CborFields.of(CborDecoder.decode(payload, CborProfile.VT1_PAYLOAD), Reason.FORMAT,
                 "credential claims").onlyKeys(1, 4, 5, 6, 7, 8, VITALE_DATA);
         String issuer = claims.text(1);
-        long exp = claims.integer(4);
-        long nbf = claims.integer(5);
-        long iat = claims.integer(6);
+        long exp = claims.time(4);
+        long nbf = claims.time(5);
+        long iat = claims.time(6);
         byte[] cti = claims.bytes(7, 16);
         CborItem holderKey = holderKeyShape(claims.fields(8, "cnf").onlyKeys(1).fields(1, "cnf key"));
 
@@ -66,7 +66,7 @@ record CredentialClaims(String issuer, long expiresAt, long notBefore, long issu
         if (data.has(4)) {
             CborFields delegation = data.fields(4, "delegation").onlyKeys(1, 2);
             delegate = delegation.text(1);
-            delegatedUntil = delegation.integer(2);
+            delegatedUntil = delegation.time(2);
         }
         return new CredentialClaims(issuer, exp, nbf, iat, cti, holderKey, rawInsured, digests, delegate,
                 delegatedUntil, data.trueFlag(5));

@@ -28,7 +28,7 @@ record PresentationClaims(byte[] credential, long issuedAt, byte[] nonce, int ch
         CborFields claims = CborFields.of(CborDecoder.decode(payload, CborProfile.VT1_PAYLOAD), Reason.FORMAT,
                 "presentation claims").onlyKeys(1, 2, 3, 4, 5);
         byte[] credential = claims.bytes(1);
-        long issuedAt = claims.integer(2);
+        long issuedAt = claims.time(2);
         byte[] nonce = claims.bytes(3, 16);
         int channel = (int) claims.integer(4, CHANNEL_QR, CHANNEL_NFC);
         List<CborItem> items = claims.array(5).items();
