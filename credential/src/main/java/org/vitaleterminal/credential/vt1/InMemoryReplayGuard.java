@@ -24,7 +24,8 @@ public final class InMemoryReplayGuard implements ReplayGuard {
     @Override
     public synchronized boolean wasAccepted(byte[] credentialId, byte[] nonce, Instant now) {
         forgetExpired(now);
-        return accepted.containsKey(key(credentialId, nonce));
+        Instant forgetAfter = accepted.get(key(credentialId, nonce));
+        return forgetAfter != null && !forgetAfter.isBefore(now);
     }
 
     @Override
@@ -41,8 +42,16 @@ public final class InMemoryReplayGuard implements ReplayGuard {
         return accepted.size();
     }
 
+    /**
+     * Drops expired entries from the oldest end and stops at the first live one: O(1) amortised
+     * per call. Windows are nearly in insertion order; an expired entry stuck behind a live one
+     * is harmless (the lookup checks its time) and leaves soon after.
+     */
     private void forgetExpired(Instant now) {
-        accepted.values().removeIf(forgetAfter -> forgetAfter.isBefore(now));
+        Iterator<Instant> oldest = accepted.values().iterator();
+        while (oldest.hasNext() && oldest.next().isBefore(now)) {
+            oldest.remove();
+        }
     }
 
     private static ByteBuffer key(byte[] credentialId, byte[] nonce) {
