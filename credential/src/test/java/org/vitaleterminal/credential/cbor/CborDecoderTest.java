@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.vitaleterminal.testing.CborWriter.array;
-import static org.vitaleterminal.testing.CborWriter.bytes;
-import static org.vitaleterminal.testing.CborWriter.concat;
-import static org.vitaleterminal.testing.CborWriter.integer;
-import static org.vitaleterminal.testing.CborWriter.map;
-import static org.vitaleterminal.testing.CborWriter.tag;
-import static org.vitaleterminal.testing.CborWriter.text;
+import static org.vitaleterminal.sim.cbor.Cbor.array;
+import static org.vitaleterminal.sim.cbor.Cbor.bytes;
+import static org.vitaleterminal.sim.cbor.Cbor.integer;
+import static org.vitaleterminal.sim.cbor.Cbor.map;
+import static org.vitaleterminal.sim.cbor.Cbor.tag;
+import static org.vitaleterminal.sim.cbor.Cbor.text;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vitaleterminal.credential.Reason;
 import org.vitaleterminal.credential.Rejection;
+import org.vitaleterminal.sim.cbor.CborValue;
 
 /**
  * The strict CBOR profile of spec §2.3: RFC 8949 Appendix A examples inside and outside the
@@ -183,24 +183,24 @@ class CborDecoderTest {
 
     @Test
     void duplicateMapKeysAreRefused() throws Rejection {
-        assertFormat(map(integer(1), integer(0), integer(1), integer(0)), PLAIN);
-        assertFormat(map(integer(1), integer(0), integer(2), integer(0), integer(1), text("x")), PLAIN);
-        assertFormat(map(integer(-70001), integer(0), integer(-70001), integer(1)), PLAIN);
-        assertFormat(map(text("a"), integer(0), text("a"), integer(0)), PLAIN);
-        assertFormat(map(text("\u00fc"), integer(0), text("\u00fc"), integer(1)), PLAIN);
+        assertFormat(map().put(1, integer(0)).putDuplicate(1, integer(0)), PLAIN);
+        assertFormat(map().put(1, integer(0)).put(2, integer(0)).putDuplicate(1, text("x")), PLAIN);
+        assertFormat(map().put(-70001, integer(0)).putDuplicate(-70001, integer(1)), PLAIN);
+        assertFormat(map().put("a", integer(0)).putDuplicate("a", integer(0)), PLAIN);
+        assertFormat(map().put("\u00fc", integer(0)).putDuplicate("\u00fc", integer(1)), PLAIN);
         // a duplicate inside a nested map
-        assertFormat(array(map(integer(4), bytes(new byte[8]), integer(4), bytes(new byte[8]))), PLAIN);
+        assertFormat(array(map().put(4, bytes(new byte[8])).putDuplicate(4, bytes(new byte[8]))), PLAIN);
         // 1 and "1" are different keys
-        CborMap both = (CborMap) CborDecoder.decode(map(integer(1), integer(0), text("1"), integer(0)), PLAIN);
+        CborMap both = (CborMap) CborDecoder.decode(map().put(1, integer(0)).put("1", integer(0)).encode(), PLAIN);
         assertEquals(2, both.size());
     }
 
     @Test
     void mapKeysMustBeIntegerOrText() {
-        assertFormat(map(bytes(new byte[] {1}), integer(0)), PLAIN);
-        assertFormat(map(bytes(new byte[0]), integer(0)), PLAIN);
-        assertFormat(map(array(), integer(0)), PLAIN);
-        assertFormat(map(map(), integer(0)), PLAIN);
+        assertFormat(map().put(bytes(new byte[] {1}), integer(0)), PLAIN);
+        assertFormat(map().put(bytes(new byte[0]), integer(0)), PLAIN);
+        assertFormat(map().put(array(), integer(0)), PLAIN);
+        assertFormat(map().put(map(), integer(0)), PLAIN);
         assertFormat(HEX.parseHex("a1f600"), PLAIN); // null key
         assertFormat(HEX.parseHex("a1f500"), PLAIN); // true key
         assertFormat(HEX.parseHex("a1d20100"), CborProfile.VT1_COSE); // tagged key
@@ -208,7 +208,8 @@ class CborDecoderTest {
 
     @Test
     void mapKeyOrderIsKept() throws Rejection {
-        CborMap m = (CborMap) CborDecoder.decode(map(integer(4), integer(0), integer(1), integer(0), text("z"), integer(0)), PLAIN);
+        CborMap m = (CborMap) CborDecoder.decode(map().put(4, integer(0)).put(1, integer(0)).put("z", integer(0)).encode(),
+                PLAIN);
         assertEquals(List.of(i(4), i(1), t("z")), new ArrayList<>(m.keys()));
     }
 
@@ -218,26 +219,27 @@ class CborDecoderTest {
     void depthEightAcceptedDepthNineRefused() throws Rejection {
         CborProfile eight = new CborProfile(8, Set.of(18L));
         // arrays only: the top-level container is depth 1
-        assertInstanceOf(CborArray.class, CborDecoder.decode(nestedArrays(8, integer(1)), eight));
+        assertInstanceOf(CborArray.class, CborDecoder.decode(nestedArrays(8, integer(1)).encode(), eight));
         assertFormat(nestedArrays(9, integer(1)), eight);
-        assertFormat(nestedArrays(9, new byte[0]), eight);
+        assertFormat(nestedArrays(9), eight);
         // maps count too
-        assertInstanceOf(CborMap.class, CborDecoder.decode(nestedMaps(8), eight));
+        assertInstanceOf(CborMap.class, CborDecoder.decode(nestedMaps(8).encode(), eight));
         assertFormat(nestedMaps(9), eight);
         // and tags: 18(...) around seven arrays is depth 8, around eight is 9
-        assertInstanceOf(CborTag.class, CborDecoder.decode(tag(18, nestedArrays(7, integer(1))), eight));
+        assertInstanceOf(CborTag.class, CborDecoder.decode(tag(18, nestedArrays(7, integer(1))).encode(), eight));
         assertFormat(tag(18, nestedArrays(8, integer(1))), eight);
         assertFormat(tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, integer(0)))))))))), eight);
-        assertInstanceOf(CborTag.class,
-                CborDecoder.decode(tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, integer(0))))))))), eight));
+        assertInstanceOf(CborTag.class, CborDecoder.decode(
+                tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, tag(18, integer(0))))))))).encode(), eight));
         // a map key that is itself deep counts (and is refused for its type anyway)
-        assertFormat(nestedMaps(7, map(nestedArrays(2, integer(0)), integer(0))), eight);
+        assertFormat(nestedMaps(7, map().put(nestedArrays(2, integer(0)), integer(0))), eight);
         // the same inputs against a depth limit of 9 and of 1
-        assertInstanceOf(CborArray.class, CborDecoder.decode(nestedArrays(9, integer(1)), new CborProfile(9, Set.of())));
+        assertInstanceOf(CborArray.class,
+                CborDecoder.decode(nestedArrays(9, integer(1)).encode(), new CborProfile(9, Set.of())));
         assertInstanceOf(CborArray.class, CborDecoder.decode(HEX.parseHex("83010203"), new CborProfile(1, Set.of())));
         assertFormat(HEX.parseHex("8180"), new CborProfile(1, Set.of()));
         // scalars do not count
-        assertEquals(i(7), CborDecoder.decode(integer(7), new CborProfile(1, Set.of())));
+        assertEquals(i(7), CborDecoder.decode(integer(7).encode(), new CborProfile(1, Set.of())));
     }
 
     @Test
@@ -280,7 +282,8 @@ class CborDecoderTest {
         "5b7fffffffffffffff", // bytes, 2^63 - 1
     })
     void hugeDeclaredLengthsAreRefusedWithoutAllocation(String hex) {
-        byte[] input = concat(HEX.parseHex(hex), new byte[16]);
+        byte[] head = HEX.parseHex(hex);
+        byte[] input = Arrays.copyOf(head, head.length + 16); // the head, then 16 zero bytes
         com.sun.management.ThreadMXBean threads = allocationCounter();
         assertFormat(input, PLAIN); // warm up
         long before = threads.getCurrentThreadAllocatedBytes();
@@ -291,8 +294,8 @@ class CborDecoderTest {
 
     @Test
     void lengthsThatFitExactlyAreAccepted() throws Rejection {
-        assertEquals(CborBytes.of(new byte[300]), CborDecoder.decode(bytes(new byte[300]), PLAIN));
-        assertFormat(Arrays.copyOf(bytes(new byte[300]), 302), PLAIN); // one byte short
+        assertEquals(CborBytes.of(new byte[300]), CborDecoder.decode(bytes(new byte[300]).encode(), PLAIN));
+        assertFormat(Arrays.copyOf(bytes(new byte[300]).encode(), 302), PLAIN); // one byte short
         byte[] many = new byte[3 + 1000];
         System.arraycopy(HEX.parseHex("9903e8"), 0, many, 0, 3);
         assertEquals(1000, ((CborArray) CborDecoder.decode(many, PLAIN)).size());
@@ -370,6 +373,10 @@ class CborDecoderTest {
 
     // ---------------------------------------------------------------- helpers
 
+    private static void assertFormat(CborValue input, CborProfile profile) {
+        assertFormat(input.encode(), profile);
+    }
+
     private static void assertFormat(byte[] input, CborProfile profile) {
         assertFormat(input, 0, input.length, profile);
     }
@@ -395,23 +402,24 @@ class CborDecoderTest {
         return threads;
     }
 
-    private static byte[] nestedArrays(int depth, byte[] innermost) {
-        byte[] out = innermost.length == 0 ? array() : array(innermost);
+    /** {@code depth} arrays [[... [innermost]]]; without {@code innermost} the deepest array is empty. */
+    private static CborValue nestedArrays(int depth, CborValue... innermost) {
+        CborValue out = array(innermost);
         for (int d = 1; d < depth; d++) {
             out = array(out);
         }
         return out;
     }
 
-    private static byte[] nestedMaps(int depth) {
+    private static CborValue nestedMaps(int depth) {
         return nestedMaps(depth, map());
     }
 
     /** {@code depth} maps {1: {1: ... innermost}}, where {@code innermost} is the deepest map. */
-    private static byte[] nestedMaps(int depth, byte[] innermost) {
-        byte[] out = innermost;
+    private static CborValue nestedMaps(int depth, CborValue innermost) {
+        CborValue out = innermost;
         for (int d = 1; d < depth; d++) {
-            out = map(integer(1), out);
+            out = map().put(1, out);
         }
         return out;
     }

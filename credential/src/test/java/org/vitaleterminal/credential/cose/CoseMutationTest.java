@@ -3,12 +3,13 @@ package org.vitaleterminal.credential.cose;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.vitaleterminal.testing.CborWriter.array;
-import static org.vitaleterminal.testing.CborWriter.bytes;
-import static org.vitaleterminal.testing.CborWriter.integer;
-import static org.vitaleterminal.testing.CborWriter.map;
-import static org.vitaleterminal.testing.CborWriter.tag;
-import static org.vitaleterminal.testing.CborWriter.text;
+import static org.vitaleterminal.sim.cbor.Cbor.array;
+import static org.vitaleterminal.sim.cbor.Cbor.bytes;
+import static org.vitaleterminal.sim.cbor.Cbor.embedded;
+import static org.vitaleterminal.sim.cbor.Cbor.integer;
+import static org.vitaleterminal.sim.cbor.Cbor.map;
+import static org.vitaleterminal.sim.cbor.Cbor.tag;
+import static org.vitaleterminal.sim.cbor.Cbor.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -131,13 +132,15 @@ class CoseMutationTest {
         X9ECParameters curve = CustomNamedCurves.getByName("secp256r1");
         ECDomainParameters domain = new ECDomainParameters(curve.getCurve(), curve.getG(), curve.getN(), curve.getH());
         BigInteger d = new BigInteger(1, HEX.parseHex("6c1382765aec5358f117733d281c1c7bdc39884d04a45a1e6c67c858bc206c19"));
-        byte[] protectedBytes = map(integer(1), integer(-7));
-        byte[] claims = map(
-                integer(1), bytes(tag(18, array(bytes(new byte[] {(byte) 0xA0}), map(), bytes(new byte[0]), bytes(new byte[64])))),
-                integer(2), integer(1_767_225_600L),
-                integer(3), bytes(filled(16, 0x3C)),
-                integer(4), integer(1),
-                integer(5), array(bytes(array(bytes(filled(16, 0x5A)), map(integer(1), text("MARTIN"))))));
+        byte[] protectedBytes = map().put(1, integer(-7)).encode();
+        byte[] claims = map()
+                .put(1, embedded(tag(18, array(bytes(new byte[] {(byte) 0xA0}), map(), bytes(new byte[0]),
+                        bytes(new byte[64])))))
+                .put(2, integer(1_767_225_600L))
+                .put(3, bytes(filled(16, 0x3C)))
+                .put(4, integer(1))
+                .put(5, array(embedded(array(bytes(filled(16, 0x5A)), map().put(1, text("MARTIN"))))))
+                .encode();
         byte[] aad = "VT1/presentation".getBytes(StandardCharsets.US_ASCII);
         byte[] toBeSigned = SigStructure.signature1(protectedBytes, aad, claims);
 
@@ -148,7 +151,7 @@ class CoseMutationTest {
         putUnsigned(rs[0], signature, 0);
         putUnsigned(rs[1], signature, 32);
 
-        byte[] wire = tag(18, array(bytes(protectedBytes), map(), bytes(claims), bytes(signature)));
+        byte[] wire = tag(18, array(bytes(protectedBytes), map(), bytes(claims), bytes(signature))).encode();
         JsonNode jwk = JSON.readTree(PublicSuites.resolve("cose-wg/CWT/A_3.json").toFile()).at("/input/sign0/key");
         return new Message("VT1-shaped ES256 presentation", wire, CoseWgTest.keyFromJwk(jwk), aad);
     }
@@ -158,14 +161,15 @@ class CoseMutationTest {
         Ed25519PrivateKeyParameters secret = new Ed25519PrivateKeyParameters(
                 HEX.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"), 0);
         byte[] publicKey = secret.generatePublicKey().getEncoded();
-        byte[] protectedBytes = map(integer(1), integer(-8), integer(4), bytes(filled(8, 0x4B)));
-        byte[] claims = map(
-                integer(1), text("FR-CNAM"),
-                integer(4), integer(1_798_761_600L),
-                integer(5), integer(1_767_225_600L),
-                integer(6), integer(1_767_225_600L),
-                integer(7), bytes(filled(16, 0x7C)),
-                integer(-70001), map(integer(1), integer(1), integer(3), array(bytes(filled(32, 0x33)))));
+        byte[] protectedBytes = map().put(1, integer(-8)).put(4, bytes(filled(8, 0x4B))).encode();
+        byte[] claims = map()
+                .put(1, text("FR-CNAM"))
+                .put(4, integer(1_798_761_600L))
+                .put(5, integer(1_767_225_600L))
+                .put(6, integer(1_767_225_600L))
+                .put(7, bytes(filled(16, 0x7C)))
+                .put(-70001, map().put(1, integer(1)).put(3, array(bytes(filled(32, 0x33)))))
+                .encode();
         byte[] aad = "VT1/credential".getBytes(StandardCharsets.US_ASCII);
         Ed25519Signer signer = new Ed25519Signer();
         signer.init(true, secret);
@@ -173,9 +177,9 @@ class CoseMutationTest {
         signer.update(toBeSigned, 0, toBeSigned.length);
         byte[] signature = signer.generateSignature();
 
-        byte[] wire = tag(18, array(bytes(protectedBytes), map(), bytes(claims), bytes(signature)));
+        byte[] wire = tag(18, array(bytes(protectedBytes), map(), bytes(claims), bytes(signature))).encode();
         VerificationKey key = PublicKeys.fromCoseKey(CborDecoder.decode(
-                map(integer(1), integer(1), integer(-1), integer(6), integer(-2), bytes(publicKey)), CborProfile.VT1_PAYLOAD),
+                map().put(1, integer(1)).put(-1, integer(6)).put(-2, bytes(publicKey)).encode(), CborProfile.VT1_PAYLOAD),
                 Reason.FORMAT);
         return new Message("VT1-shaped Ed25519 credential", wire, key, aad);
     }
@@ -187,16 +191,16 @@ class CoseMutationTest {
         RSAPrivateCrtKeyParameters secret = new RSAPrivateCrtKeyParameters(big(jwk, "n_hex"), big(jwk, "e_hex"),
                 big(jwk, "d_hex"), big(jwk, "p_hex"), big(jwk, "q_hex"), big(jwk, "dP_hex"), big(jwk, "dQ_hex"),
                 big(jwk, "qi_hex"));
-        byte[] protectedBytes = map(integer(1), integer(-37), integer(4), bytes(filled(8, 0x52)));
-        byte[] claims = map(integer(1), text("FR"), integer(4), integer(1_798_761_600L), integer(6), integer(1_767_225_600L),
-                integer(-260), map(integer(1), map(text("ver"), text("1.3.0"))));
+        byte[] protectedBytes = map().put(1, integer(-37)).put(4, bytes(filled(8, 0x52))).encode();
+        byte[] claims = map().put(1, text("FR")).put(4, integer(1_798_761_600L)).put(6, integer(1_767_225_600L))
+                .put(-260, map().put(1, map().put("ver", text("1.3.0")))).encode();
         byte[] toBeSigned = SigStructure.signature1(protectedBytes, new byte[0], claims);
         PSSSigner signer = new PSSSigner(new RSAEngine(), new SHA256Digest(), new SHA256Digest(), filled(32, 0x5A));
         signer.init(true, secret);
         signer.update(toBeSigned, 0, toBeSigned.length);
         byte[] signature = signer.generateSignature();
 
-        byte[] wire = tag(18, array(bytes(protectedBytes), map(), bytes(claims), bytes(signature)));
+        byte[] wire = tag(18, array(bytes(protectedBytes), map(), bytes(claims), bytes(signature))).encode();
         return new Message("HC1-shaped PS256", wire, PublicKeys.rsa(big(jwk, "n_hex"), big(jwk, "e_hex")), new byte[0]);
     }
 

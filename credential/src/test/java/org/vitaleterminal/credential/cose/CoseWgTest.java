@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vitaleterminal.testing.CborWriter.array;
-import static org.vitaleterminal.testing.CborWriter.bytes;
-import static org.vitaleterminal.testing.CborWriter.integer;
-import static org.vitaleterminal.testing.CborWriter.map;
-import static org.vitaleterminal.testing.CborWriter.text;
+import static org.vitaleterminal.sim.cbor.Cbor.array;
+import static org.vitaleterminal.sim.cbor.Cbor.bytes;
+import static org.vitaleterminal.sim.cbor.Cbor.integer;
+import static org.vitaleterminal.sim.cbor.Cbor.map;
+import static org.vitaleterminal.sim.cbor.Cbor.raw;
+import static org.vitaleterminal.sim.cbor.Cbor.tag;
+import static org.vitaleterminal.sim.cbor.Cbor.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -273,11 +275,11 @@ class CoseWgTest {
         // 61(18([...])) (dgc CO28) is accepted only leniently; 61 without 18 inside never
         byte[] tagged = hex(example("sign1-tests/sign-pass-02.json").at("/output/cbor"));
         CborProfile withCwt = Sign1Harness.MESSAGE_PROFILE;
-        CborItem doubleTagged = CborDecoder.decode(org.vitaleterminal.testing.CborWriter.tag(61, tagged), withCwt);
+        CborItem doubleTagged = CborDecoder.decode(tag(61, raw(tagged)).encode(), withCwt);
         CoseSign1.parse(doubleTagged, CoseSign1.Tagging.LENIENT_HCERT, CborProfile.VT1_PAYLOAD);
         assertEquals(Reason.FORMAT, assertThrows(Rejection.class,
                 () -> CoseSign1.parse(doubleTagged, CoseSign1.Tagging.TAG_18_REQUIRED, CborProfile.VT1_PAYLOAD)).reason());
-        CborItem cwtOnly = CborDecoder.decode(org.vitaleterminal.testing.CborWriter.tag(61, untagged), withCwt);
+        CborItem cwtOnly = CborDecoder.decode(tag(61, raw(untagged)).encode(), withCwt);
         assertEquals(Reason.FORMAT, assertThrows(Rejection.class,
                 () -> CoseSign1.parse(cwtOnly, CoseSign1.Tagging.LENIENT_HCERT, CborProfile.VT1_PAYLOAD)).reason());
     }
@@ -346,7 +348,7 @@ class CoseWgTest {
                     assertEquals(c.alg() == -37, CoseAlgorithm.fromCose(c.alg()).isPresent());
 
                     byte[] toBeSigned = array(text("Signature"), bytes(bodyProtected), bytes(signProtected),
-                            bytes(new byte[0]), bytes(payload));
+                            bytes(new byte[0]), bytes(payload)).encode();
                     assertArrayEquals(hex(example.at("/intermediates/signers/0/ToBeSign_hex")), toBeSigned);
 
                     JsonNode jwk = example.at("/input/sign/signers/0/key");
@@ -375,15 +377,15 @@ class CoseWgTest {
                 case "P-521" -> 3;
                 default -> throw new IllegalArgumentException(crv);
             };
-            coseKey = map(integer(1), integer(2), integer(-1), integer(curve),
-                    integer(-2), bytes(coordinate(jwk, "x")), integer(-3), bytes(coordinate(jwk, "y")));
+            coseKey = map().put(1, integer(2)).put(-1, integer(curve))
+                    .put(-2, bytes(coordinate(jwk, "x"))).put(-3, bytes(coordinate(jwk, "y"))).encode();
         } else if ("OKP".equals(kty)) {
             long curve = switch (crv) {
                 case "Ed25519" -> 6;
                 case "Ed448" -> 7;
                 default -> throw new IllegalArgumentException(crv);
             };
-            coseKey = map(integer(1), integer(1), integer(-1), integer(curve), integer(-2), bytes(coordinate(jwk, "x")));
+            coseKey = map().put(1, integer(1)).put(-1, integer(curve)).put(-2, bytes(coordinate(jwk, "x"))).encode();
         } else {
             throw new IllegalArgumentException(kty);
         }

@@ -3,11 +3,11 @@ package org.vitaleterminal.credential.crypto;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.vitaleterminal.testing.CborWriter.bytes;
-import static org.vitaleterminal.testing.CborWriter.concat;
-import static org.vitaleterminal.testing.CborWriter.integer;
-import static org.vitaleterminal.testing.CborWriter.map;
-import static org.vitaleterminal.testing.CborWriter.text;
+import static org.vitaleterminal.sim.cbor.Cbor.bool;
+import static org.vitaleterminal.sim.cbor.Cbor.bytes;
+import static org.vitaleterminal.sim.cbor.Cbor.integer;
+import static org.vitaleterminal.sim.cbor.Cbor.map;
+import static org.vitaleterminal.sim.cbor.Cbor.text;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
@@ -31,6 +31,7 @@ import org.vitaleterminal.credential.Reason;
 import org.vitaleterminal.credential.Rejection;
 import org.vitaleterminal.credential.cbor.CborDecoder;
 import org.vitaleterminal.credential.cbor.CborProfile;
+import org.vitaleterminal.sim.cbor.CborValue;
 
 /** Which keys {@link PublicKeys} builds: P-256, Ed25519, RSA ≥ 2048 only, each bound to one algorithm. */
 class PublicKeysTest {
@@ -43,49 +44,53 @@ class PublicKeysTest {
 
     @Test
     void coseKeysInProfile() throws Rejection {
-        assertEquals(CoseAlgorithm.ES256, coseKey(map(integer(1), integer(2), integer(-1), integer(1),
-                integer(-2), bytes(X), integer(-3), bytes(Y))).algorithm());
-        assertEquals(CoseAlgorithm.EDDSA, coseKey(map(integer(1), integer(1), integer(-1), integer(6),
-                integer(-2), bytes(ED))).algorithm());
+        assertEquals(CoseAlgorithm.ES256, coseKey(map().put(1, integer(2)).put(-1, integer(1))
+                .put(-2, bytes(X)).put(-3, bytes(Y))).algorithm());
+        assertEquals(CoseAlgorithm.EDDSA, coseKey(map().put(1, integer(1)).put(-1, integer(6))
+                .put(-2, bytes(ED))).algorithm());
     }
 
     @Test
     void coseKeysOutOfProfile() {
         byte[] y2 = Y.clone();
         y2[31] ^= 1;
-        byte[][] refused = {
+        byte[] x33 = new byte[33]; // a zero byte, then X
+        System.arraycopy(X, 0, x33, 1, X.length);
+        CborValue[] refused = {
             // P-256 coordinates under another curve label (P-384 = 2, P-521 = 3, unknown)
-            map(integer(1), integer(2), integer(-1), integer(2), integer(-2), bytes(X), integer(-3), bytes(Y)),
-            map(integer(1), integer(2), integer(-1), integer(3), integer(-2), bytes(X), integer(-3), bytes(Y)),
-            map(integer(1), integer(2), integer(-1), integer(0), integer(-2), bytes(X), integer(-3), bytes(Y)),
+            map().put(1, integer(2)).put(-1, integer(2)).put(-2, bytes(X)).put(-3, bytes(Y)),
+            map().put(1, integer(2)).put(-1, integer(3)).put(-2, bytes(X)).put(-3, bytes(Y)),
+            map().put(1, integer(2)).put(-1, integer(0)).put(-2, bytes(X)).put(-3, bytes(Y)),
             // a point off the curve
-            map(integer(1), integer(2), integer(-1), integer(1), integer(-2), bytes(X), integer(-3), bytes(y2)),
+            map().put(1, integer(2)).put(-1, integer(1)).put(-2, bytes(X)).put(-3, bytes(y2)),
             // x = p (out of the field)
-            map(integer(1), integer(2), integer(-1), integer(1), integer(-2),
-                    bytes(HEX.parseHex("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff")), integer(-3), bytes(Y)),
+            map().put(1, integer(2)).put(-1, integer(1))
+                    .put(-2, bytes(HEX.parseHex("ffffffff00000001000000000000000000000000ffffffffffffffffffffffff")))
+                    .put(-3, bytes(Y)),
             // compressed form (y as a boolean) and missing y
-            map(integer(1), integer(2), integer(-1), integer(1), integer(-2), bytes(X), integer(-3), HEX.parseHex("f5")),
-            map(integer(1), integer(2), integer(-1), integer(1), integer(-2), bytes(X)),
+            map().put(1, integer(2)).put(-1, integer(1)).put(-2, bytes(X)).put(-3, bool(true)),
+            map().put(1, integer(2)).put(-1, integer(1)).put(-2, bytes(X)),
             // wrong sizes
-            map(integer(1), integer(2), integer(-1), integer(1), integer(-2), bytes(Arrays.copyOf(X, 31)), integer(-3), bytes(Y)),
-            map(integer(1), integer(2), integer(-1), integer(1), integer(-2), bytes(concat(new byte[1], X)), integer(-3), bytes(Y)),
-            map(integer(1), integer(1), integer(-1), integer(6), integer(-2), bytes(Arrays.copyOf(ED, 31))),
+            map().put(1, integer(2)).put(-1, integer(1)).put(-2, bytes(Arrays.copyOf(X, 31))).put(-3, bytes(Y)),
+            map().put(1, integer(2)).put(-1, integer(1)).put(-2, bytes(x33)).put(-3, bytes(Y)),
+            map().put(1, integer(1)).put(-1, integer(6)).put(-2, bytes(Arrays.copyOf(ED, 31))),
             // extra labels (kid, alg, d) and OKP curves other than Ed25519 (X25519 = 4, Ed448 = 7)
-            map(integer(1), integer(2), integer(2), bytes(new byte[] {1}), integer(-1), integer(1), integer(-2), bytes(X),
-                    integer(-3), bytes(Y)),
-            map(integer(1), integer(1), integer(3), integer(-8), integer(-1), integer(6), integer(-2), bytes(ED)),
-            map(integer(1), integer(1), integer(-1), integer(6), integer(-2), bytes(ED), integer(-4), bytes(ED)),
-            map(integer(1), integer(1), integer(-1), integer(4), integer(-2), bytes(ED)),
-            map(integer(1), integer(1), integer(-1), integer(7), integer(-2), bytes(ED)),
+            map().put(1, integer(2)).put(2, bytes(new byte[] {1})).put(-1, integer(1)).put(-2, bytes(X))
+                    .put(-3, bytes(Y)),
+            map().put(1, integer(1)).put(3, integer(-8)).put(-1, integer(6)).put(-2, bytes(ED)),
+            map().put(1, integer(1)).put(-1, integer(6)).put(-2, bytes(ED)).put(-4, bytes(ED)),
+            map().put(1, integer(1)).put(-1, integer(4)).put(-2, bytes(ED)),
+            map().put(1, integer(1)).put(-1, integer(7)).put(-2, bytes(ED)),
             // kty RSA (3), symmetric (4), as text, missing
-            map(integer(1), integer(3), integer(-1), bytes(X), integer(-2), bytes(new byte[] {1, 0, 1})),
-            map(integer(1), integer(4), integer(-1), bytes(X)),
-            map(integer(1), text("EC2"), integer(-1), integer(1), integer(-2), bytes(X), integer(-3), bytes(Y)),
-            map(integer(-1), integer(1), integer(-2), bytes(X), integer(-3), bytes(Y)),
+            map().put(1, integer(3)).put(-1, bytes(X)).put(-2, bytes(new byte[] {1, 0, 1})),
+            map().put(1, integer(4)).put(-1, bytes(X)),
+            map().put(1, text("EC2")).put(-1, integer(1)).put(-2, bytes(X)).put(-3, bytes(Y)),
+            map().put(-1, integer(1)).put(-2, bytes(X)).put(-3, bytes(Y)),
             // a text label
-            map(integer(1), integer(1), integer(-1), integer(6), integer(-2), bytes(ED), text("use"), text("sig")),
+            map().put(1, integer(1)).put(-1, integer(6)).put(-2, bytes(ED)).put("use", text("sig")),
         };
-        for (byte[] key : refused) {
+        for (CborValue item : refused) {
+            byte[] key = item.encode();
             Rejection rejection = assertThrows(Rejection.class, () -> coseKey(key), HEX.formatHex(key));
             assertEquals(Reason.KEY_NOT_VALID, rejection.reason(), "the caller's reason is kept");
         }
@@ -123,7 +128,7 @@ class PublicKeysTest {
             spki(ec(k256, random)), // secp256k1: 256-bit, but not P-256
             rsa1024, // RSA below 2048
             spki(x25519.generateKeyPair()), // X25519 is not a signature key
-            concat(p256Der, new byte[] {0}), // trailing byte after the DER
+            Arrays.copyOf(p256Der, p256Der.length + 1), // trailing byte (00) after the DER
             Arrays.copyOf(p256Der, p256Der.length - 1), // truncated
             new byte[0],
             HEX.parseHex("3000"),
@@ -155,6 +160,10 @@ class PublicKeysTest {
         }) {
             assertEquals(Reason.FORMAT, assertThrows(Rejection.class, () -> PublicKeys.rsa(bad[0], bad[1])).reason());
         }
+    }
+
+    private static org.vitaleterminal.credential.crypto.VerificationKey coseKey(CborValue key) throws Rejection {
+        return coseKey(key.encode());
     }
 
     private static org.vitaleterminal.credential.crypto.VerificationKey coseKey(byte[] encoded) throws Rejection {

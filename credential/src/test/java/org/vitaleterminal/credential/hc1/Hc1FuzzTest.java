@@ -24,6 +24,7 @@ import org.vitaleterminal.credential.crypto.Kid;
 import org.vitaleterminal.credential.fuzz.CborEdits;
 import org.vitaleterminal.credential.fuzz.FuzzFixture;
 import org.vitaleterminal.credential.fuzz.InputBudget;
+import org.vitaleterminal.sim.cbor.Cbor;
 
 /**
  * Fuzz target 4: {@code HC1:} texts into {@link Hc1Verifier#verify} and, for the same text,
@@ -106,8 +107,8 @@ class Hc1FuzzTest {
             SEEDS.add(FuzzFixture.prefixed(RAW_STRING, text.getBytes(StandardCharsets.US_ASCII)));
             SEEDS.add(FuzzFixture.prefixed(COSE_BYTES, cose));
         }
-        SEED_CLAIMS.add(TestCbor.encode(TestHcert.claims(IAT, EXP, TestHcert.dcc("v"))));
-        SEED_CLAIMS.add(TestCbor.encode(TestHcert.claims(IAT, EXP, TestHcert.dcc("t", "r"))));
+        SEED_CLAIMS.add(TestHcert.claims(IAT, EXP, TestHcert.dcc("v")).encode());
+        SEED_CLAIMS.add(TestHcert.claims(IAT, EXP, TestHcert.dcc("t", "r")).encode());
         for (int i = 0; i < SEED_CLAIMS.size(); i++) {
             SEEDS.add(FuzzFixture.prefixed(RESIGNED_CLAIMS, SEED_CLAIMS.get(i)));
             for (byte[] script : CborEdits.scripts(200 + i, 3)) {
@@ -158,9 +159,9 @@ class Hc1FuzzTest {
         return switch (selector % 4) {
             case RAW_STRING -> new String(rest, StandardCharsets.UTF_8);
             case COSE_BYTES -> "HC1:" + TestHcert.base45(TestHcert.zlib(rest));
-            case RESIGNED_CLAIMS -> TestHcert.es256(P256.getPrivate(), P256_KID.bytes(), rest).text();
-            default -> TestHcert.es256(P256.getPrivate(), P256_KID.bytes(), CborEdits
-                    .edit(SEED_CLAIMS.get(selector / 4 % SEED_CLAIMS.size()), rest)).text();
+            case RESIGNED_CLAIMS -> TestHcert.es256(P256.getPrivate(), P256_KID.bytes(), Cbor.raw(rest)).text();
+            default -> TestHcert.es256(P256.getPrivate(), P256_KID.bytes(), Cbor.raw(CborEdits
+                    .edit(SEED_CLAIMS.get(selector / 4 % SEED_CLAIMS.size()), rest))).text();
         };
     }
 

@@ -4,14 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.vitaleterminal.credential.hc1.TestCbor.map;
+import static org.vitaleterminal.sim.cbor.Cbor.array;
+import static org.vitaleterminal.sim.cbor.Cbor.bytes;
+import static org.vitaleterminal.sim.cbor.Cbor.float64;
+import static org.vitaleterminal.sim.cbor.Cbor.integer;
+import static org.vitaleterminal.sim.cbor.Cbor.map;
+import static org.vitaleterminal.sim.cbor.Cbor.nul;
+import static org.vitaleterminal.sim.cbor.Cbor.raw;
+import static org.vitaleterminal.sim.cbor.Cbor.tag;
+import static org.vitaleterminal.sim.cbor.Cbor.text;
 
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -25,6 +32,8 @@ import org.vitaleterminal.credential.cbor.CborArray;
 import org.vitaleterminal.credential.cbor.CborText;
 import org.vitaleterminal.credential.crypto.CoseAlgorithm;
 import org.vitaleterminal.credential.crypto.Kid;
+import org.vitaleterminal.sim.cbor.CborMapBuilder;
+import org.vitaleterminal.sim.cbor.CborValue;
 
 class Hc1VerifierTest {
     private static final KeyPair P256 = TestPki.ec("secp256r1");
@@ -91,7 +100,7 @@ class Hc1VerifierTest {
     @Test
     void issuerIsOptional() throws Exception {
         TestHcert hcert = valid();
-        hcert.claims = map(4, EXP, 6, IAT, -260, map(1, TestHcert.dcc("r")));
+        hcert.claims = map().put(4, integer(EXP)).put(6, integer(IAT)).put(-260, map().put(1, TestHcert.dcc("r")));
         VerificationResult result = verify(hcert, store(P256_DSC));
         assertTrue(result.accepted(), result::toString);
         assertEquals(null, ((VerificationResult.AcceptedHcert) result).hcert().issuerCountry());
@@ -120,54 +129,54 @@ class Hc1VerifierTest {
     @Test
     void kidOnlyInTheUnprotectedHeader() throws Exception {
         TestHcert hcert = valid();
-        hcert.protectedHeader = map(1, -7);
-        hcert.unprotected = map(4, P256_KID.bytes());
+        hcert.protectedHeader = map().put(1, integer(-7));
+        hcert.unprotected = map().put(4, bytes(P256_KID.bytes()));
         assertTrue(verify(hcert, store(P256_DSC)).accepted());
     }
 
     @Test
     void theProtectedKidWinsOverTheUnprotectedOne() throws Exception {
         TestHcert co21 = valid(); // right protected kid, wrong unprotected kid
-        co21.unprotected = map(4, new byte[8]);
+        co21.unprotected = map().put(4, bytes(new byte[8]));
         assertTrue(verify(co21, store(P256_DSC)).accepted());
 
         TestHcert co22 = valid(); // wrong protected kid, right unprotected kid
-        co22.protectedHeader = map(1, -7, 4, new byte[8]);
-        co22.unprotected = map(4, P256_KID.bytes());
+        co22.protectedHeader = map().put(1, integer(-7)).put(4, bytes(new byte[8]));
+        co22.unprotected = map().put(4, bytes(P256_KID.bytes()));
         assertRejected(verify(co22, store(P256_DSC)), Reason.UNKNOWN_KEY);
     }
 
     @Test
     void algOnlyInTheUnprotectedHeaderIsRefused() throws Exception {
         TestHcert hcert = valid();
-        hcert.protectedHeader = map(4, P256_KID.bytes());
-        hcert.unprotected = map(1, -7);
+        hcert.protectedHeader = map().put(4, bytes(P256_KID.bytes()));
+        hcert.unprotected = map().put(1, integer(-7));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: alg outside the protected header");
 
-        hcert.protectedHeader = new byte[0]; // CO20: empty protected header, everything unprotected
-        hcert.unprotected = map(1, -7, 4, P256_KID.bytes());
+        hcert.protectedHeader = raw(new byte[0]); // CO20: empty protected header, everything unprotected
+        hcert.unprotected = map().put(1, integer(-7)).put(4, bytes(P256_KID.bytes()));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: alg outside the protected header");
 
-        hcert.unprotected = map(4, P256_KID.bytes());
+        hcert.unprotected = map().put(4, bytes(P256_KID.bytes()));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: alg missing from the protected header");
     }
 
     @Test
     void algRepeatedInTheUnprotectedHeaderIsRefused() throws Exception {
         TestHcert hcert = valid();
-        hcert.unprotected = map(1, -7);
+        hcert.unprotected = map().put(1, integer(-7));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT);
     }
 
     @Test
     void otherAlgorithmsAreUnsupported() throws Exception {
-        for (Object alg : List.of(-35, -8, -257, 1, "ES256")) {
+        for (CborValue alg : List.of(integer(-35), integer(-8), integer(-257), integer(1), text("ES256"))) {
             TestHcert hcert = valid();
-            hcert.protectedHeader = map(1, alg, 4, P256_KID.bytes());
+            hcert.protectedHeader = map().put(1, alg).put(4, bytes(P256_KID.bytes()));
             assertRejected(verify(hcert, store(P256_DSC)), Reason.UNSUPPORTED_ALG);
         }
         TestHcert hcert = valid();
-        hcert.protectedHeader = map(1, new byte[] {-7}, 4, P256_KID.bytes());
+        hcert.protectedHeader = map().put(1, bytes(new byte[] {-7})).put(4, bytes(P256_KID.bytes()));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT);
     }
 
@@ -176,7 +185,7 @@ class Hc1VerifierTest {
         byte[] dsc = TestPki.certificate(P384, null);
         Kid kid = Kid.derivedFrom(dsc);
         TestHcert hcert = TestHcert.es256(P384.getPrivate(), kid.bytes(), TestHcert.claims(IAT, EXP, TestHcert.dcc("v")));
-        Object message = ((TestCbor.Tagged) TestCbor.decode(hcert.cose())).content();
+        Object message = ((LenientCborReader.Tagged) LenientCborReader.decode(hcert.cose())).content();
         assertEquals(96, ((byte[]) ((List<?>) message).get(3)).length, "P-384 signature, as in ES 401-403");
         VerificationResult result = verify(hcert, store(dsc));
         assertRejected(result, Reason.UNSUPPORTED_ALG);
@@ -187,18 +196,18 @@ class Hc1VerifierTest {
     void anRsaKeyUnderEs256AndAnEcKeyUnderPs256AreRefused() throws Exception {
         Kid rsaKid = Kid.derivedFrom(RSA_DSC);
         TestHcert es256OnRsa = TestHcert.ps256(RSA.getPrivate(), rsaKid.bytes(), TestHcert.claims(IAT, EXP, TestHcert.dcc("v")));
-        es256OnRsa.protectedHeader = map(1, -7, 4, rsaKid.bytes());
+        es256OnRsa.protectedHeader = map().put(1, integer(-7)).put(4, bytes(rsaKid.bytes()));
         assertRejected(verify(es256OnRsa, store(RSA_DSC)), Reason.UNSUPPORTED_ALG);
 
         TestHcert ps256OnEc = valid();
-        ps256OnEc.protectedHeader = map(1, -37, 4, P256_KID.bytes());
+        ps256OnEc.protectedHeader = map().put(1, integer(-37)).put(4, bytes(P256_KID.bytes()));
         assertRejected(verify(ps256OnEc, store(P256_DSC)), Reason.UNSUPPORTED_ALG);
     }
 
     @Test
     void unknownKid() throws Exception {
         TestHcert hcert = valid();
-        hcert.protectedHeader = map(1, -7, 4, new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        hcert.protectedHeader = map().put(1, integer(-7)).put(4, bytes(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.UNKNOWN_KEY);
     }
 
@@ -206,35 +215,35 @@ class Hc1VerifierTest {
     @ValueSource(ints = {0, 3, 7, 9, 32})
     void aKidThatIsNotEightBytesIsMalformed(int length) throws Exception {
         TestHcert hcert = valid();
-        hcert.protectedHeader = map(1, -7, 4, new byte[length]);
+        hcert.protectedHeader = map().put(1, integer(-7)).put(4, bytes(new byte[length]));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: kid is not 8 bytes");
     }
 
     @Test
     void aMissingOrMistypedKidIsMalformed() throws Exception {
         TestHcert hcert = valid();
-        hcert.protectedHeader = map(1, -7);
+        hcert.protectedHeader = map().put(1, integer(-7));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: kid missing");
-        hcert.protectedHeader = map(1, -7, 4, "kid-text");
+        hcert.protectedHeader = map().put(1, integer(-7)).put(4, text("kid-text"));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: kid is not a byte string");
-        hcert.protectedHeader = map(1, -7, 4, P256_KID.bytes());
-        hcert.unprotected = map(4, 12345);
+        hcert.protectedHeader = map().put(1, integer(-7)).put(4, bytes(P256_KID.bytes()));
+        hcert.unprotected = map().put(4, integer(12345));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: kid is not a byte string");
     }
 
     @Test
     void headerLabels() throws Exception {
         TestHcert hcert = valid();
-        hcert.protectedHeader = map(1, -7, 3, 61, 4, P256_KID.bytes());
+        hcert.protectedHeader = map().put(1, integer(-7)).put(3, integer(61)).put(4, bytes(P256_KID.bytes()));
         assertTrue(verify(hcert, store(P256_DSC)).accepted(), "content type application/cwt (ES, GR, HR, SK)");
-        hcert.protectedHeader = map(1, -7, 3, 50, 4, P256_KID.bytes());
+        hcert.protectedHeader = map().put(1, integer(-7)).put(3, integer(50)).put(4, bytes(P256_KID.bytes()));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: content type is not application/cwt");
-        hcert.protectedHeader = map(1, -7, 2, List.of(99), 4, P256_KID.bytes());
+        hcert.protectedHeader = map().put(1, integer(-7)).put(2, array(integer(99))).put(4, bytes(P256_KID.bytes()));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: unknown protected header label");
-        hcert.protectedHeader = map(1, -7, 4, P256_KID.bytes());
-        hcert.unprotected = map(33, new byte[10]);
+        hcert.protectedHeader = map().put(1, integer(-7)).put(4, bytes(P256_KID.bytes()));
+        hcert.unprotected = map().put(33, bytes(new byte[10]));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: unknown unprotected header label");
-        hcert.unprotected = map(3, 61);
+        hcert.unprotected = map().put(3, integer(61));
         assertRejected(verify(hcert, store(P256_DSC)), Reason.FORMAT, "hc1: unknown unprotected header label");
     }
 
@@ -245,10 +254,9 @@ class Hc1VerifierTest {
             hcert.tagging = tagging;
             assertTrue(verify(hcert, store(P256_DSC)).accepted(), "tagging " + tagging);
         }
-        byte[] untagged = TestCbor.encode(TestCbor.decode(stripTag(valid().cose())));
+        byte[] untagged = stripTag(valid().cose());
         for (long tag : new long[] {61, 98, 998, 1}) {
-            String text = "HC1:" + TestHcert.base45(TestHcert.zlib(TestCbor.encode(
-                    new TestCbor.Tagged(tag, new TestCbor.Raw(untagged)))));
+            String text = "HC1:" + TestHcert.base45(TestHcert.zlib(tag(tag, raw(untagged)).encode()));
             assertRejected(verifier.verify(text, NOW, store(P256_DSC)), Reason.FORMAT);
         }
     }
@@ -283,11 +291,12 @@ class Hc1VerifierTest {
         assertRejected(verify(vaccination, store(testOnly)), Reason.KEY_NOT_VALID, Hc1Verifier.KEY_USAGE_DETAIL);
 
         byte[] vaccinationWithoutZeroArc = TestPki.certificate(P256, List.of(TestPki.OID_VACCINATION_WITHOUT_ZERO_ARC));
-        vaccination.protectedHeader = map(1, -7, 4, Kid.derivedFrom(vaccinationWithoutZeroArc).bytes());
+        vaccination.protectedHeader = map().put(1, integer(-7))
+                .put(4, bytes(Kid.derivedFrom(vaccinationWithoutZeroArc).bytes()));
         assertTrue(verify(vaccination, store(vaccinationWithoutZeroArc)).accepted());
 
         byte[] serverAuthOnly = TestPki.certificate(P256, List.of(TestPki.OID_SERVER_AUTH));
-        vaccination.protectedHeader = map(1, -7, 4, Kid.derivedFrom(serverAuthOnly).bytes());
+        vaccination.protectedHeader = map().put(1, integer(-7)).put(4, bytes(Kid.derivedFrom(serverAuthOnly).bytes()));
         assertTrue(verify(vaccination, store(serverAuthOnly)).accepted(), "no DCC OID = every type");
 
         byte[] vaccinationOnly = TestPki.certificate(P256, List.of(TestPki.OID_VACCINATION));
@@ -296,7 +305,7 @@ class Hc1VerifierTest {
         assertRejected(verify(twoTypes, store(vaccinationOnly)), Reason.KEY_NOT_VALID, Hc1Verifier.KEY_USAGE_DETAIL);
 
         byte[] all = TestPki.certificate(P256, List.of(TestPki.OID_TEST, TestPki.OID_VACCINATION, TestPki.OID_RECOVERY));
-        twoTypes.protectedHeader = map(1, -7, 4, Kid.derivedFrom(all).bytes());
+        twoTypes.protectedHeader = map().put(1, integer(-7)).put(4, bytes(Kid.derivedFrom(all).bytes()));
         assertTrue(verify(twoTypes, store(all)).accepted());
     }
 
@@ -337,45 +346,52 @@ class Hc1VerifierTest {
     @Test
     void claims() throws Exception {
         Hc1TrustStore store = store(P256_DSC);
-        Map<Object, Object> dcc = TestHcert.dcc("v");
+        CborMapBuilder dcc = TestHcert.dcc("v");
         Object[][] malformed = {
-            {map(4, EXP, -260, map(1, dcc)), "missing iat"},
-            {map(6, IAT, -260, map(1, dcc)), "missing exp"},
-            {map(4, EXP, 6, (double) IAT, -260, map(1, dcc)), "float iat"},
-            {map(4, EXP, 6, "2021-06-01", -260, map(1, dcc)), "text iat"},
-            {map(4, EXP, 6, -1, -260, map(1, dcc)), "negative iat"},
-            {map(4, Long.MAX_VALUE, 6, IAT, -260, map(1, dcc)), "exp beyond any Instant"},
-            {map(1, 250, 4, EXP, 6, IAT, -260, map(1, dcc)), "iss not text"},
-            {map(4, EXP, 6, IAT), "no hcert"},
-            {map(4, EXP, 6, IAT, -260, map(2, dcc)), "no eu_dgc_v1"},
-            {map(4, EXP, 6, IAT, -260, map(1, TestHcert.dcc())), "no entry"},
-            {map(4, EXP, 6, IAT, -260, map(1, map("v", map()))), "entries not an array"},
-            {map(4, EXP, 6, IAT, -260, map(1, map("v", List.of("x")))), "entry not a map"},
-            {map(4, EXP, 6, IAT, -260, map(1, map("v", List.of()))), "empty entry list only"},
-            {map(4, EXP, 6, IAT, -260, map(1, map("v", new TestCbor.Tagged(1004, List.of())))), "tag 1004"},
-            {List.of(1, 2), "claims not a map"},
+            {map().put(4, integer(EXP)).put(-260, map().put(1, dcc)), "missing iat"},
+            {map().put(6, integer(IAT)).put(-260, map().put(1, dcc)), "missing exp"},
+            {map().put(4, integer(EXP)).put(6, float64(IAT)).put(-260, map().put(1, dcc)), "float iat"},
+            {map().put(4, integer(EXP)).put(6, text("2021-06-01")).put(-260, map().put(1, dcc)), "text iat"},
+            {map().put(4, integer(EXP)).put(6, integer(-1)).put(-260, map().put(1, dcc)), "negative iat"},
+            {map().put(4, integer(Long.MAX_VALUE)).put(6, integer(IAT)).put(-260, map().put(1, dcc)),
+                "exp beyond any Instant"},
+            {map().put(1, integer(250)).put(4, integer(EXP)).put(6, integer(IAT)).put(-260, map().put(1, dcc)),
+                "iss not text"},
+            {map().put(4, integer(EXP)).put(6, integer(IAT)), "no hcert"},
+            {map().put(4, integer(EXP)).put(6, integer(IAT)).put(-260, map().put(2, dcc)), "no eu_dgc_v1"},
+            {map().put(4, integer(EXP)).put(6, integer(IAT)).put(-260, map().put(1, TestHcert.dcc())), "no entry"},
+            {map().put(4, integer(EXP)).put(6, integer(IAT)).put(-260, map().put(1, map().put("v", map()))),
+                "entries not an array"},
+            {map().put(4, integer(EXP)).put(6, integer(IAT)).put(-260, map().put(1, map().put("v", array(text("x"))))),
+                "entry not a map"},
+            {map().put(4, integer(EXP)).put(6, integer(IAT)).put(-260, map().put(1, map().put("v", array()))),
+                "empty entry list only"},
+            {map().put(4, integer(EXP)).put(6, integer(IAT))
+                    .put(-260, map().put(1, map().put("v", tag(1004, array())))), "tag 1004"},
+            {array(integer(1), integer(2)), "claims not a map"},
         };
         for (Object[] row : malformed) {
             TestHcert hcert = valid();
-            hcert.claims = row[0];
+            hcert.claims = (CborValue) row[0];
             VerificationResult result = verify(hcert, store);
             assertEquals(Reason.FORMAT, result.reason(), () -> row[1] + ": " + result);
         }
         TestHcert nullLists = valid(); // Bulgaria: absent lists written as null
-        Map<Object, Object> bulgarian = TestHcert.dcc("v");
-        bulgarian.put("t", null);
-        bulgarian.put("r", null);
+        CborMapBuilder bulgarian = TestHcert.dcc("v");
+        bulgarian.put("t", nul());
+        bulgarian.put("r", nul());
         nullLists.claims = TestHcert.claims(IAT, EXP, bulgarian);
         assertTrue(verify(nullLists, store).accepted());
 
         TestHcert dateTag = valid(); // Sweden: tag 0 around a date-time text
-        Map<Object, Object> swedish = TestHcert.dcc();
-        swedish.put("t", List.of(map("sc", new TestCbor.Tagged(0, "2021-06-15T09:24:02Z"))));
+        CborMapBuilder swedish = TestHcert.dcc();
+        swedish.put("t", array(map().put("sc", tag(0, text("2021-06-15T09:24:02Z")))));
         dateTag.claims = TestHcert.claims(IAT, EXP, swedish);
         assertTrue(verify(dateTag, store).accepted());
 
         TestHcert extraClaims = valid();
-        extraClaims.claims = map(1, "FR", 4, EXP, 6, IAT, 7, new byte[4], -260, map(1, dcc, 2, "other"));
+        extraClaims.claims = map().put(1, text("FR")).put(4, integer(EXP)).put(6, integer(IAT))
+                .put(7, bytes(new byte[4])).put(-260, map().put(1, dcc).put(2, text("other")));
         assertTrue(verify(extraClaims, store).accepted(), "other claims are signed and ignored");
     }
 
@@ -393,8 +409,8 @@ class Hc1VerifierTest {
     @Test
     void aZlibBombIsTooLarge() throws Exception {
         TestHcert hcert = valid();
-        Map<Object, Object> dcc = TestHcert.dcc("v");
-        dcc.put("padding", "A".repeat(9000));
+        CborMapBuilder dcc = TestHcert.dcc("v");
+        dcc.put("padding", text("A".repeat(9000)));
         hcert.claims = TestHcert.claims(IAT, EXP, dcc);
         String text = hcert.text();
         assertTrue(text.length() < 4096);

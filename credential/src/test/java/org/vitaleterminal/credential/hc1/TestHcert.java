@@ -1,6 +1,10 @@
 package org.vitaleterminal.credential.hc1;
 
-import static org.vitaleterminal.credential.hc1.TestCbor.map;
+import static org.vitaleterminal.sim.cbor.Cbor.array;
+import static org.vitaleterminal.sim.cbor.Cbor.bytes;
+import static org.vitaleterminal.sim.cbor.Cbor.integer;
+import static org.vitaleterminal.sim.cbor.Cbor.map;
+import static org.vitaleterminal.sim.cbor.Cbor.tag;
 
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
@@ -8,9 +12,10 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
-import java.util.List;
-import java.util.Map;
 import java.util.zip.Deflater;
+import org.vitaleterminal.sim.cbor.Cbor;
+import org.vitaleterminal.sim.cbor.CborMapBuilder;
+import org.vitaleterminal.sim.cbor.CborValue;
 
 /**
  * Builds signed HC1 texts for the tests with the JCA (not the project's verifier code): every
@@ -19,9 +24,11 @@ import java.util.zip.Deflater;
 final class TestHcert {
     static final String BASE45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:";
 
-    Object protectedHeader;
-    Map<Object, Object> unprotected = map();
-    Object claims;
+    /** Encoded as the protected header's bytes; {@code Cbor.raw(...)} gives those bytes exactly. */
+    CborValue protectedHeader;
+    CborMapBuilder unprotected = map();
+    /** Encoded as the payload; {@code Cbor.raw(...)} gives the payload bytes exactly. */
+    CborValue claims;
     PrivateKey key;
     String signatureAlgorithm = "ES256";
     /** The COSE wrapping: 18 = tag 18, 0 = untagged, 61 = 61(18(...)). */
@@ -29,55 +36,54 @@ final class TestHcert {
     /** Applied to the signature after signing (e.g. truncate, flip a bit). */
     java.util.function.UnaryOperator<byte[]> tamper = s -> s;
 
+    // Cbor.text is written in full below: text() is this class's own method.
+
     /** A vaccination DCC. */
-    static Map<Object, Object> dcc(String... types) {
-        Map<Object, Object> dcc = map("ver", "1.3.0", "nam", map("fn", "Dupont", "gn", "Marie", "fnt", "DUPONT",
-                "gnt", "MARIE"), "dob", "1980-01-01");
+    static CborMapBuilder dcc(String... types) {
+        CborMapBuilder dcc = map().put("ver", Cbor.text("1.3.0"))
+                .put("nam", map().put("fn", Cbor.text("Dupont")).put("gn", Cbor.text("Marie"))
+                        .put("fnt", Cbor.text("DUPONT")).put("gnt", Cbor.text("MARIE")))
+                .put("dob", Cbor.text("1980-01-01"));
         for (String type : types) {
-            dcc.put(type, List.of(map("tg", "840539006", "co", "FR", "is", "Test issuer", "ci", "URN:UVCI:01:FR:TEST")));
+            dcc.put(type, array(map().put("tg", Cbor.text("840539006")).put("co", Cbor.text("FR"))
+                    .put("is", Cbor.text("Test issuer")).put("ci", Cbor.text("URN:UVCI:01:FR:TEST"))));
         }
         return dcc;
     }
 
-    static Map<Object, Object> claims(long iat, long exp, Map<Object, Object> dcc) {
-        return map(1, "FR", 4, exp, 6, iat, -260, map(1, dcc));
+    static CborMapBuilder claims(long iat, long exp, CborMapBuilder dcc) {
+        return map().put(1, Cbor.text("FR")).put(4, integer(exp)).put(6, integer(iat))
+                .put(-260, map().put(1, dcc));
     }
 
-    static TestHcert es256(PrivateKey key, byte[] kid, Object claims) {
+    static TestHcert es256(PrivateKey key, byte[] kid, CborValue claims) {
         TestHcert hcert = new TestHcert();
-        hcert.protectedHeader = map(1, -7, 4, kid);
+        hcert.protectedHeader = map().put(1, integer(-7)).put(4, bytes(kid));
         hcert.claims = claims;
         hcert.key = key;
         return hcert;
     }
 
-    static TestHcert ps256(PrivateKey key, byte[] kid, Object claims) {
+    static TestHcert ps256(PrivateKey key, byte[] kid, CborValue claims) {
         TestHcert hcert = es256(key, kid, claims);
-        hcert.protectedHeader = map(1, -37, 4, kid);
+        hcert.protectedHeader = map().put(1, integer(-37)).put(4, bytes(kid));
         hcert.signatureAlgorithm = "PS256";
         return hcert;
     }
 
-    /** The protected header's bytes: a map is encoded, bytes are used as they are. */
-    private byte[] protectedBytes() {
-        if (protectedHeader instanceof byte[] raw) {
-            return raw;
-        }
-        return TestCbor.encode(protectedHeader);
-    }
-
     byte[] cose() {
-        byte[] protectedBytes = protectedBytes();
-        byte[] payload = claims instanceof byte[] raw ? raw : TestCbor.encode(claims);
-        byte[] toBeSigned = TestCbor.encode(List.of("Signature1", protectedBytes, new byte[0], payload));
+        byte[] protectedBytes = protectedHeader.encode();
+        byte[] payload = claims.encode();
+        byte[] toBeSigned = array(Cbor.text("Signature1"), bytes(protectedBytes), bytes(new byte[0]),
+                bytes(payload)).encode();
         byte[] signature = tamper.apply(sign(toBeSigned));
-        Object message = List.of(protectedBytes, unprotected, payload, signature);
+        CborValue message = array(bytes(protectedBytes), unprotected, bytes(payload), bytes(signature));
         if (tagging == 18) {
-            message = new TestCbor.Tagged(18, message);
+            message = tag(18, message);
         } else if (tagging == 61) {
-            message = new TestCbor.Tagged(61, new TestCbor.Tagged(18, message));
+            message = tag(61, tag(18, message));
         }
-        return TestCbor.encode(message);
+        return message.encode();
     }
 
     String text() {
