@@ -64,6 +64,16 @@ public final class Options {
         return options;
     }
 
+    /** All the names of several option sets, for commands that combine shared options with their own. */
+    @SafeVarargs
+    public static Set<String> union(Set<String>... sets) {
+        Set<String> all = new java.util.HashSet<>();
+        for (Set<String> set : sets) {
+            all.addAll(set);
+        }
+        return Set.copyOf(all);
+    }
+
     public Optional<String> value(String name) {
         List<String> list = values.get(name);
         return list == null ? Optional.empty() : Optional.of(list.get(0));

@@ -30,6 +30,15 @@ public interface NfcReader extends AutoCloseable {
      */
     ResponseApdu transmit(NfcTarget target, byte[] commandApdu, int maxResponseBytes) throws NfcException;
 
+    /**
+     * Whether the target is still in the field and answering (an ISO-DEP presence check that
+     * does not disturb the application on the phone). Used to keep quiet while a phone is left
+     * on the reader.
+     *
+     * @throws ReaderFailureException when the reader itself fails
+     */
+    boolean isPresent(NfcTarget target) throws NfcException;
+
     /** Releases the target (deselect) so that the next poll starts afresh. Never throws. */
     void release(NfcTarget target);
 
