@@ -155,7 +155,7 @@ final class Initiator {
         Tap tap = t.tap;
         if (!tap.isoDep) {
             // Without RATS the phone is a bare ISO 14443-3 target and ignores what it is sent.
-            return lost(t, now, 0x41);
+            return noAnswer(now, 0x41);
         }
         if (dataOut.length == 0 && t.chainOut != null) {
             byte[] rest = t.chainOut;
@@ -240,6 +240,12 @@ final class Initiator {
         return Pending.at(Pending.plus(now, wait), Reply.of(responseCode, status));
     }
 
+    /** A present phone that ignores what it was sent: the RF timeout, then 01. */
+    private Pending noAnswer(long now, int responseCode) {
+        long wait = timing.honourRfTimeouts() ? settings.commTimeoutNanos() : 0;
+        return Pending.at(Pending.plus(now, wait), Reply.of(responseCode, TIMEOUT));
+    }
+
     private boolean present(Target t) {
         Tap tap = field.tap();
         return tap == t.tap && tap.state == Tap.PiccState.ACTIVE;
@@ -294,7 +300,7 @@ final class Initiator {
         if (tap.isoDep && pcb == 0xC2 && block.length == 1) {
             return answerIfPresent(t, rf, Reply.of(0x43, OK, 0xC2).then(() -> field.halt(tap)));
         }
-        return lost(t, now, 0x43);
+        return noAnswer(now, 0x43);
     }
 
     // InDeselect, InRelease, InSelect ----------------------------------------------------------
