@@ -24,7 +24,7 @@ public final class TestHost {
 
     public TestHost(Pn532Timing timing) {
         chip = VirtualPn532.builder().clock(clock).timing(timing).build();
-        settle = timing.honourRfTimeouts() ? Duration.ofMillis(20) : Duration.ZERO;
+        settle = timing.honourRfTimeouts() ? Duration.ofMillis(100) : Duration.ZERO;
     }
 
     public void send(byte[] bytes) {
