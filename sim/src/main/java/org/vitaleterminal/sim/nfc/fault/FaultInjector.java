@@ -82,7 +82,7 @@ public final class FaultInjector {
             throw new IllegalArgumentException("no fault kind to draw from");
         }
         this.random = new RandomFaults(Objects.requireNonNull(random, "random"), probability,
-                List.copyOf(EnumSet.copyOf(kinds)), maxDelay);
+                List.copyOf(EnumSet.copyOf(kinds)), Objects.requireNonNull(maxDelay, "maxDelay"));
         return this;
     }
 

@@ -17,7 +17,7 @@ import java.util.Objects;
  */
 public final class Phone {
     /** A common Android ATS: TL 05, T0 78 (TA TB TC, FSCI 8), TA 80, TB 70 (FWI 7), TC 02. */
-    public static final byte[] DEFAULT_ATS = HexFormat.of().parseHex("0578807002");
+    private static final String DEFAULT_ATS = "0578807002";
 
     private final Iso7816Card card;
     private final SecureRandom random;
@@ -37,6 +37,11 @@ public final class Phone {
         this.apduLatency = b.apduLatency;
         this.leavesAfterApdus = b.leavesAfterApdus;
         this.name = b.name;
+    }
+
+    /** {@code 05 78 80 70 02}, the ATS phones get unless told otherwise. */
+    public static byte[] defaultAts() {
+        return HexFormat.of().parseHex(DEFAULT_ATS);
     }
 
     public static Builder builder(Iso7816Card card, SecureRandom random) {
@@ -93,7 +98,7 @@ public final class Phone {
         private final SecureRandom random;
         private int atqa = 0x0004;
         private int sak = 0x20;
-        private byte[] ats = DEFAULT_ATS;
+        private byte[] ats = defaultAts();
         private Duration apduLatency = Duration.ofMillis(10);
         private int leavesAfterApdus;
         private String name = "phone";

@@ -20,7 +20,7 @@ import org.vitaleterminal.sim.wallet.Wallet;
  */
 public final class WalletApplet implements Iso7816Card {
     /** "\xF0VT1VITALE". */
-    public static final byte[] AID = {(byte) 0xF0, 0x56, 0x54, 0x31, 0x56, 0x49, 0x54, 0x41, 0x4C, 0x45};
+    private static final byte[] AID = {(byte) 0xF0, 0x56, 0x54, 0x31, 0x56, 0x49, 0x54, 0x41, 0x4C, 0x45};
     public static final int CHALLENGE_LENGTH = 16;
     public static final int MAX_CHUNK = 250;
     public static final int PROTOCOL_VERSION = 1;
@@ -43,6 +43,11 @@ public final class WalletApplet implements Iso7816Card {
         this.wallet = wallet;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.beneficiaryIndexes = beneficiaryIndexes.clone();
+    }
+
+    /** The VT1 AID {@code F0 56 54 31 56 49 54 41 4C 45}. */
+    public static byte[] aid() {
+        return AID.clone();
     }
 
     /**

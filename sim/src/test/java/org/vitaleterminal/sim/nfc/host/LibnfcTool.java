@@ -45,6 +45,17 @@ final class LibnfcTool {
         throw new AssertionError("unreachable");
     }
 
+    /**
+     * The tool's path, or a skip even under CI: for tools of packages that .ci/run does not
+     * install (libnfc-pn53x-examples).
+     */
+    static Path optional(String name, String debianPackage) {
+        Optional<Path> found = find(name);
+        Assumptions.assumeTrue(found.isPresent(), () -> name + " not found on PATH: install the Debian package "
+                + debianPackage + " to run this check");
+        return found.orElseThrow();
+    }
+
     static Optional<Path> find(String name) {
         String path = System.getenv("PATH");
         if (path == null) {
