@@ -10,7 +10,9 @@
  * <li>{@code cose}: COSE_Sign1 with every part controllable;</li>
  * <li>{@code data}: insured and beneficiary specs mapped to the CDDL keys, sample people;</li>
  * <li>{@code issuer}, {@code wallet}, {@code trust}: credentials, presentations, trust lists;</li>
- * <li>{@code world}: a ready-made coherent world ({@code SampleWorld}).</li>
+ * <li>{@code world}: a ready-made coherent world ({@code SampleWorld});</li>
+ * <li>{@code nfc}: the virtual PN532 and the phones in its field, on a pseudo-terminal or behind
+ * I2C and SPI views.</li>
  * </ul>
  *
  * <p>No class holds static mutable state, and all randomness comes from a {@code SecureRandom}
