@@ -24,7 +24,9 @@ public interface Pn532Transport extends AutoCloseable {
      * @param maxFrameLength the longest frame the caller expects (6 for an ACK); transports that
      *                       must read a fixed number of bytes (I2C, SPI) read this many
      * @param timeout        how long to wait for the chip to be ready
-     * @return the frame, or empty when nothing came within the timeout
+     * @return the frame, or empty when nothing came within the timeout. A frame that began but
+     *         could not be read whole (cut short on a stream, or longer than the fixed-size read
+     *         of I2C and SPI) comes back as {@link Pn532Frame.Corrupt}, so the caller can NACK it
      */
     Optional<Pn532Frame> read(int maxFrameLength, Duration timeout) throws IOException;
 
