@@ -1,6 +1,7 @@
 package org.vitaleterminal.firmware.cli;
 
 import java.io.PrintStream;
+import java.security.SecureRandom;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.vitaleterminal.firmware.nfc.Sleeper;
+import org.vitaleterminal.hal.nfc.pn532.Pn532Readers;
 
 /**
  * {@code vitale-terminal COMMAND [OPTIONS]}: finds the command and runs it. The firmware's own
@@ -25,7 +28,8 @@ public final class Main {
 
     /** The firmware's commands plus those found on the class path. */
     public static Main withInstalledCommands() {
-        List<Command> available = new ArrayList<>(List.of(new VerifyCommand()));
+        List<Command> available = new ArrayList<>(List.of(new VerifyCommand(),
+                new NfcReadCommand(Pn532Readers::open, new SecureRandom(), Sleeper.real())));
         ServiceLoader.load(Command.class).forEach(available::add);
         return new Main(available);
     }

@@ -228,9 +228,8 @@ public final class Pn532NfcReader implements NfcReader {
      * Whether the target still answers: an ISO-DEP R(NAK) sent raw with InCommunicateThru
      * (libnfc's PN532 presence check, two attempts). The phone's NFC controller answers it
      * without involving the app, and neither side's block number changes.
-     *
-     * <p>(The NFC reader contract gains this method on main; it is here so both meet.)
      */
+    @Override
     public synchronized boolean isPresent(NfcTarget target) throws NfcException {
         Objects.requireNonNull(target, "target");
         ready();
