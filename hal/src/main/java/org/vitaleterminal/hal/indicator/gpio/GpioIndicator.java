@@ -70,7 +70,7 @@ public final class GpioIndicator implements Indicator {
             PatternPlayer player = new PatternPlayer(new GpioOutputs(green, red, buzzer, pins), scheduler);
             return new GpioIndicator(player, patterns, description);
         } catch (IOException | RuntimeException e) {
-            opened.forEach(GpioOutputs::closeQuietly);
+            opened.reversed().forEach(GpioOutputs::closeQuietly); // last opened, first closed
             pins.close();
             scheduler.close();
             if (e instanceof IllegalArgumentException) {
