@@ -58,6 +58,14 @@ public final class QrFrameDecoder {
         return create(Ticker.system(), DEFAULT_BUDGET, DEFAULT_SWEEP_EVERY, counters);
     }
 
+    /**
+     * Forgets the last hit, so the next frame is read as if nothing had been seen (after the
+     * camera restarts or moves; benchmarks use it to time a first sighting).
+     */
+    public void forgetLastHit() {
+        lastHit = null;
+    }
+
     /** Looks for a QR code in one frame. Never throws on frame content. */
     public Optional<QrHit> decode(LumaFrame frame) {
         counters.frame();
