@@ -14,9 +14,9 @@ import org.vitaleterminal.sim.world.SampleWorld;
 
 /**
  * Camera-like luma frames for the QR benchmarks, the same bytes in every fork: a real VT1
- * presentation of the seeded {@link BenchWorld} (the two-beneficiary family wallet), encoded ECC
+ * presentation of the seeded {@link BenchWorld} (the family wallet disclosing one beneficiary), encoded ECC
  * M, drawn at {@code px} pixels per module on a phone-screen-like light panel over a darker,
- * shaded scene, then a 3×3 box blur (focus) and Gaussian noise (σ = 6 grey levels, sensor), from
+ * shaded scene, then a 3×3 box blur (focus) and Gaussian noise (σ = 4 grey levels, sensor), from
  * a fixed seed. Frames without a code have the same scene, blur and noise.
  */
 final class BenchQrFrames {
@@ -27,7 +27,7 @@ final class BenchQrFrames {
     /** The VT1 text of the benchmark's wallet. */
     static String vt1Text() {
         SampleWorld world = BenchWorld.create();
-        return world.family().presentQr(BenchWorld.NOW, SimRandom.seeded(BenchWorld.SEED + 1), 0, 1);
+        return world.family().presentQr(BenchWorld.NOW, SimRandom.seeded(BenchWorld.SEED + 1), 0);
     }
 
     static BitMatrix modules(String text) {
@@ -73,7 +73,7 @@ final class BenchQrFrames {
                         sum += pixels[sy * width + sx];
                     }
                 }
-                long value = Math.round(sum / 9.0 + noise.nextGaussian() * 6);
+                long value = Math.round(sum / 9.0 + noise.nextGaussian() * 4);
                 luma[y * width + x] = (byte) Math.max(0, Math.min(255, value));
             }
         }

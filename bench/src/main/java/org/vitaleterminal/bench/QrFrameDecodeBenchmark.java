@@ -64,8 +64,8 @@ public class QrFrameDecodeBenchmark {
         BitMatrix code = BenchQrFrames.modules(text);
         luma = BenchQrFrames.frame(width, height, withCode ? code : null, 4);
         expected = withCode ? text : null;
-        // A budget far above any frame: the benchmark times the work, never a cut.
-        decoder = QrFrameDecoder.create(Ticker.system(), Duration.ofSeconds(1), QrFrameDecoder.DEFAULT_SWEEP_EVERY,
+        // The production budget and sweep policy: on empty frames, what the terminal really spends.
+        decoder = QrFrameDecoder.create(Ticker.system(), QrFrameDecoder.DEFAULT_BUDGET, QrFrameDecoder.DEFAULT_SWEEP_EVERY,
                 new QrScanCounters());
         check(decoder.decode(luma));
     }

@@ -59,9 +59,19 @@ public final class QrDecodeStrategy {
         this.ticker = ticker;
     }
 
-    /** The standard attempt list on ZXing, timed by {@code ticker}. One instance per thread. */
-    public static QrDecodeStrategy standard(Ticker ticker) {
-        return new QrDecodeStrategy(STANDARD_ATTEMPTS, new ZxingAttemptRunner(), ticker);
+    /**
+     * The standard attempt list on ZXing for camera frames, timed by {@code ticker}: upscaled and
+     * rotated copies are limited to about a 720p frame's worth of pixels. One instance per thread.
+     */
+    public static QrDecodeStrategy forFrames(Ticker ticker) {
+        return new QrDecodeStrategy(STANDARD_ATTEMPTS,
+                new ZxingAttemptRunner(ZxingAttemptRunner.FRAME_MAX_DERIVED_PIXELS), ticker);
+    }
+
+    /** The standard attempt list for still images: copies up to 6 MP. One instance per thread. */
+    public static QrDecodeStrategy forStillImages() {
+        return new QrDecodeStrategy(STANDARD_ATTEMPTS,
+                new ZxingAttemptRunner(ZxingAttemptRunner.STILL_MAX_DERIVED_PIXELS), Ticker.system());
     }
 
     static final List<QrAttempt> STANDARD_ATTEMPTS = List.of(

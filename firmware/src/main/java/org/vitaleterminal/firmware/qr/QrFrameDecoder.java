@@ -50,7 +50,7 @@ public final class QrFrameDecoder {
 
     /** The standard strategy on ZXing, timed by {@code ticker}. */
     public static QrFrameDecoder create(Ticker ticker, Duration budget, int sweepEvery, QrScanCounters counters) {
-        return new QrFrameDecoder(QrDecodeStrategy.standard(ticker), DecodeBudget.of(budget), sweepEvery, counters);
+        return new QrFrameDecoder(QrDecodeStrategy.forFrames(ticker), DecodeBudget.of(budget), sweepEvery, counters);
     }
 
     /** The standard strategy with the default budget and sweep, on the system's monotonic clock. */

@@ -29,7 +29,7 @@ public final class QrImageDecoder {
     /** Larger than any camera frame we take (12 MP); refuses decompression bombs before decoding. */
     static final long MAX_PIXELS = 40_000_000L;
 
-    private final QrDecodeStrategy strategy = QrDecodeStrategy.standard(Ticker.system());
+    private final QrDecodeStrategy strategy = QrDecodeStrategy.forStillImages();
 
     /**
      * Decodes the QR code in an image file.

@@ -23,10 +23,14 @@ import java.util.Optional;
  * scratch state: one instance per thread.
  */
 final class ZxingAttemptRunner implements AttemptRunner {
-    /** Upscaling is skipped above this many source pixels (the ×2 image has four times as many). */
-    static final long MAX_UPSCALE_PIXELS = 1_500_000L;
-    /** Rotation is skipped above this many pixels (a full-size copy per attempt). */
-    static final long MAX_ROTATE_PIXELS = MAX_UPSCALE_PIXELS * 4;
+    /** Still images: upscaled or rotated copies up to this many pixels (a 1.5 MP photo at ×2). */
+    static final long STILL_MAX_DERIVED_PIXELS = 6_000_000L;
+    /**
+     * Camera frames: copies up to this many pixels, so one fallback costs about one 720p
+     * decode (the centre of a 720p frame at ×2, a VGA frame at ×2); larger ones are skipped
+     * rather than blowing the frame budget in a single attempt.
+     */
+    static final long FRAME_MAX_DERIVED_PIXELS = 1_300_000L;
     /** Below this height TRY_HARDER's row skip equals the default (3 rows): the attempt would repeat NORMAL. */
     static final int TRY_HARDER_MIN_HEIGHT = 520;
     /** Margin around the last hit's box, as a fraction of its size on each side. */
@@ -34,8 +38,13 @@ final class ZxingAttemptRunner implements AttemptRunner {
 
     private static final Map<QrAttempt.Mode, Map<DecodeHintType, Object>> HINTS = hints();
 
+    private final long maxDerivedPixels;
     private final QRCodeReader reader = new QRCodeReader();
     private final QRCodeMultiReader multiReader = new QRCodeMultiReader();
+
+    ZxingAttemptRunner(long maxDerivedPixels) {
+        this.maxDerivedPixels = maxDerivedPixels;
+    }
 
     private static Map<QrAttempt.Mode, Map<DecodeHintType, Object>> hints() {
         Map<QrAttempt.Mode, Map<DecodeHintType, Object>> all = new EnumMap<>(QrAttempt.Mode.class);
@@ -93,7 +102,7 @@ final class ZxingAttemptRunner implements AttemptRunner {
     }
 
     /** The region to read, or empty when the attempt does not apply to this image. */
-    private static Optional<LumaImage> prepare(QrAttempt attempt, LumaImage image, Optional<QrHit.Bounds> lastHit) {
+    private Optional<LumaImage> prepare(QrAttempt attempt, LumaImage image, Optional<QrHit.Bounds> lastHit) {
         LumaImage region = switch (attempt.region()) {
             case FULL -> image;
             case CENTRE -> ImageOps.crop(image, image.width() / 4, image.height() / 4,
@@ -113,13 +122,13 @@ final class ZxingAttemptRunner implements AttemptRunner {
             return Optional.empty();
         }
         if (attempt.rotation() != 0) {
-            if ((long) region.width() * region.height() > MAX_ROTATE_PIXELS) {
+            if ((long) region.width() * region.height() > maxDerivedPixels) {
                 return Optional.empty();
             }
             region = ImageOps.rotate(region, attempt.rotation());
         }
         if (attempt.upscale()) {
-            if ((long) region.width() * region.height() > MAX_UPSCALE_PIXELS) {
+            if (4L * region.width() * region.height() > maxDerivedPixels) {
                 return Optional.empty();
             }
             region = ImageOps.upscale2(region);
