@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +29,6 @@ import org.vitaleterminal.hal.scanner.ScannerCounts;
 import org.vitaleterminal.hal.scanner.ScannerState;
 import org.vitaleterminal.hal.scanner.ScriptedOpener;
 import org.vitaleterminal.hal.scanner.evdev.RecordedKeyboard.Stroke;
-import org.vitaleterminal.sim.keys.SimRandom;
-import org.vitaleterminal.sim.world.SampleWorld;
 
 /**
  * Recorded keyboard-wedge streams, written to files and read back through the real evdev path:
@@ -50,10 +47,16 @@ class EvdevScannerTest {
     private final RecordingPause pause = new RecordingPause();
     private int files;
 
+    /**
+     * A real VT1 text: the simulator's DURAND family presenting three members at {@link #NOW}
+     * (SampleWorld seeded 2026), kept as a resource because hal's tests cannot use the simulator
+     * (it depends on hal).
+     */
     @BeforeAll
-    static void realPresentation() {
-        SecureRandom random = SimRandom.seeded(2026);
-        vt1 = SampleWorld.create(random, NOW).family().presentQr(NOW, random, 0, 1, 2);
+    static void realPresentation() throws IOException {
+        try (var in = EvdevScannerTest.class.getResourceAsStream("/scanner/vt1-family-presentation.txt")) {
+            vt1 = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        }
         assertTrue(vt1.startsWith("VT1:") && vt1.length() > 200, "a real VT1 text from the simulator");
     }
 

@@ -1,4 +1,4 @@
-package org.vitaleterminal.hal.nfc.pn532.virtual;
+package org.vitaleterminal.sim.nfc.driver;
 
 import java.io.IOException;
 import java.util.ArrayDeque;

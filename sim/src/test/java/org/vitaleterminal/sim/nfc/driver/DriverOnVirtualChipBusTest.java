@@ -1,4 +1,4 @@
-package org.vitaleterminal.hal.nfc.pn532.virtual;
+package org.vitaleterminal.sim.nfc.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
