@@ -167,6 +167,7 @@ public final class ProcessFrameSource implements FrameSource {
         }
 
         void execute() {
+            long startedAt = time.nanoTime();
             Process process;
             try {
                 process = new ProcessBuilder(command.command()).start();
@@ -175,7 +176,6 @@ public final class ProcessFrameSource implements FrameSource {
                 endedAt = time.nanoTime();
                 return;
             }
-            long startedAt = time.nanoTime();
             closeQuietly(process);
             stderr = new StderrTail(process.getErrorStream());
             Thread drain = Thread.ofPlatform().daemon().name("camera " + description + " stderr").start(stderr);

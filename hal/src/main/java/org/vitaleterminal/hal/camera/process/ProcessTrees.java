@@ -6,6 +6,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ends a capture process and everything it started. A wrapper script's children (or a shell
  * waiting on one) would otherwise keep the output pipe open and outlive the terminal.
+ *
+ * <p>Best effort for wrapper scripts: a child forked in the instant between the snapshot of the
+ * descendants and the parent's death is orphaned out of reach (Java cannot signal a process
+ * group). A wrapper should therefore {@code exec} the capture program; rpicam-vid and ffmpeg
+ * started directly have no such children.
  */
 final class ProcessTrees {
     private static final long GRACE_MILLIS = 1000;
@@ -16,6 +21,9 @@ final class ProcessTrees {
     static void end(Process process) {
         List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
+        descendants.forEach(ProcessHandle::destroy);
+        // a second look catches a child forked while the first snapshot was taken
+        descendants = java.util.stream.Stream.concat(descendants.stream(), process.descendants()).distinct().toList();
         descendants.forEach(ProcessHandle::destroy);
         try {
             if (!process.waitFor(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {

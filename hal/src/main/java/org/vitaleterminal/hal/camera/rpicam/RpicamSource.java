@@ -47,7 +47,7 @@ public final class RpicamSource {
             throw uri.invalid("width", "a multiple of 64 (the Pi ISP pads rows to 64 bytes), e.g. " + below
                     + " or " + (below + 64), String.valueOf(width));
         }
-        int height = uri.intOption("height", 720, 64, 3496);
+        int height = uri.intOption("height", 720, 16, 3496);
         if (height % 2 != 0) {
             throw uri.invalid("height", "an even number (YUV420 halves the rows)", String.valueOf(height));
         }
