@@ -31,6 +31,8 @@ public final class ProcessFrameSource implements FrameSource {
     /** How often the supervisor looks at the clock; only a wake-up cadence, time itself comes from {@link CameraTime}. */
     private static final Duration WATCH = Duration.ofMillis(20);
     private static final Duration JOIN = Duration.ofSeconds(3);
+    /** The drain ends as soon as the dead process's pipe closes; waiting longer under load costs nothing. */
+    private static final Duration DRAIN_JOIN = Duration.ofSeconds(10);
 
     private final String description;
     private final Callable<RawVideoCommand> plan;
@@ -103,7 +105,7 @@ public final class ProcessFrameSource implements FrameSource {
         handoff.close();
         if (running != null) {
             running.interrupt();
-            join(running);
+            join(running, JOIN.plus(DRAIN_JOIN).plusSeconds(3));
         }
     }
 
@@ -195,8 +197,8 @@ public final class ProcessFrameSource implements FrameSource {
             } finally {
                 ProcessTrees.end(process);
                 reader.interrupt();
-                join(reader);
-                join(drain);
+                join(reader, JOIN);
+                join(drain, DRAIN_JOIN);
                 endedAt = time.nanoTime();
                 exitCode = process.isAlive() ? -1 : process.exitValue();
             }
@@ -290,9 +292,9 @@ public final class ProcessFrameSource implements FrameSource {
         }
     }
 
-    private static void join(Thread thread) {
+    private static void join(Thread thread, Duration bound) {
         try {
-            if (!thread.join(JOIN)) {
+            if (!thread.join(bound)) {
                 thread.interrupt();
             }
         } catch (InterruptedException e) {
