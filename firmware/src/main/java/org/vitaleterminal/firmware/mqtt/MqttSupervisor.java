@@ -23,7 +23,7 @@ import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.vitaleterminal.firmware.outbox.Outbox;
 import org.vitaleterminal.firmware.outbox.OutboxException;
-import org.vitaleterminal.firmware.trust.TrustListUpdater;
+import org.vitaleterminal.firmware.trust.TrustUpdates;
 import org.vitaleterminal.firmware.trust.TrustUpdateOutcome;
 
 /**
@@ -38,7 +38,7 @@ import org.vitaleterminal.firmware.trust.TrustUpdateOutcome;
  * {@code vt/v1/trust};</li>
  * <li>drains the outbox through an {@link OutboxPublisher};</li>
  * <li>publishes telemetry at QoS 0 every interval;</li>
- * <li>hands trust lists from the topic to the {@link TrustListUpdater} and re-publishes the
+ * <li>hands trust lists from the topic to the {@link TrustUpdates} (the {@code TrustListUpdater}) and re-publishes the
  * status when one is installed;</li>
  * <li>on {@link #stop(Duration)}: sends what the broker takes before the deadline, publishes the
  * retained {@code offline} status and disconnects.</li>
@@ -59,7 +59,7 @@ public final class MqttSupervisor {
     private final OutboxPublisher publisher;
     private final Supplier<TerminalStatus> status;
     private final Supplier<Telemetry> telemetry;
-    private final Optional<TrustListUpdater> trustUpdates;
+    private final Optional<TrustUpdates> trustUpdates;
     private final Clock clock;
     private final Backoff backoff;
 
@@ -80,7 +80,7 @@ public final class MqttSupervisor {
     private record Ack(long session, long seq) {}
 
     public MqttSupervisor(MqttSettings settings, Outbox outbox, Supplier<TerminalStatus> status,
-                          Supplier<Telemetry> telemetry, Optional<TrustListUpdater> trustUpdates, Clock clock,
+                          Supplier<Telemetry> telemetry, Optional<TrustUpdates> trustUpdates, Clock clock,
                           Backoff backoff) {
         this.settings = settings;
         this.outbox = outbox;

@@ -20,7 +20,7 @@ import org.vitaleterminal.firmware.trust.TrustUpdateOutcome.Reason;
  * the stored files exactly as they were. Checks fail closed: an unreadable version record refuses
  * every update.
  */
-public final class TrustListUpdater {
+public final class TrustListUpdater implements TrustUpdates {
     private static final System.Logger LOG = System.getLogger(TrustListUpdater.class.getName());
 
     private final List<TrustRoot> roots;
@@ -42,6 +42,7 @@ public final class TrustListUpdater {
      * @param bytes  the raw COSE bytes
      * @param source where they came from, for the log ({@code mqtt vt/v1/trust}, a file name)
      */
+    @Override
     public synchronized TrustUpdateOutcome offer(byte[] bytes, String source) {
         TrustList inUse = holder.current().orElse(null);
         long versionInUse = inUse == null ? -1 : inUse.version();
