@@ -66,11 +66,13 @@ public final class Comparison {
         List<Future<?>> peerRuns = new ArrayList<>();
         long started = System.nanoTime();
         long oursNanos = 0;
+        long renderNanos = 0;
         try {
             if (pngDirectory.isPresent()) {
                 Files.createDirectories(pngDirectory.get());
             }
-            StringBuilder manifest = new StringBuilder("file\tbucket\tversion\tframe\tparameters\n");
+            Map<String, String> manifest = new LinkedHashMap<>();
+            Map<String, Map<String, Tally.Outcome>> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
             for (Bucket bucket : set.buckets()) {
                 Map<String, Tally> row = new LinkedHashMap<>();
                 decoders.forEach(name -> row.put(name, new Tally()));
@@ -78,32 +80,40 @@ public final class Comparison {
                 Map<Path, String> expected = new LinkedHashMap<>();
                 for (int i = 0; i < set.perBucket(); i++) {
                     QrSymbol symbol = symbols.get(i % symbols.size());
+                    long r0 = System.nanoTime();
                     PhoneScreenPhoto photo = renderer.render(symbol, bucket.pxPerModule(), bucket.distortion(),
                             bucket.strength(), bucket.seed(set.seed(), i));
                     GreyImage image = photo.image();
                     String name = bucket.label().replace('/', '-') + "-" + String.format(Locale.ROOT, "%03d", i);
                     Path pgm = work.resolve(name + ".pgm");
                     image.writePgm(pgm);
+                    renderNanos += System.nanoTime() - r0;
                     expected.put(pgm, photo.expectedText());
                     if (pngDirectory.isPresent()) {
                         image.writePng(pngDirectory.get().resolve(name + ".png"));
-                        manifest.append(name).append(".png\t").append(bucket.label()).append('\t')
-                                .append(symbol.version()).append('\t').append(image.width()).append('x')
-                                .append(image.height()).append('\t').append(photo.parameters().describe()).append('\n');
+                        manifest.put(name, bucket.label() + "\t" + symbol.version() + "\t" + image.width() + "x"
+                                + image.height() + "\t" + photo.parameters().describe());
                     }
                     long t0 = System.nanoTime();
                     Optional<String> text = ours.decode(new LumaFrame(image.luma(), 0, image.width(), image.height(),
                             image.width(), i, t0));
                     oursNanos += System.nanoTime() - t0;
-                    row.get(OURS).record(Tally.Outcome.of(photo.expectedText(), text.stream().toList()));
+                    Tally.Outcome outcome = Tally.Outcome.of(photo.expectedText(), text.stream().toList());
+                    row.get(OURS).record(outcome);
+                    outcomes.computeIfAbsent(name, k -> new java.util.concurrent.ConcurrentHashMap<>()).put(OURS, outcome);
                 }
                 for (PeerReader peer : peers) {
                     Tally tally = row.get(peer.name());
                     peerRuns.add(peerThreads.submit(() -> {
                         Map<Path, List<String>> read = readOrThrow(peer, List.copyOf(expected.keySet()));
                         synchronized (tally) {
-                            expected.forEach((file, text) -> tally.record(
-                                    Tally.Outcome.of(text, read.getOrDefault(file, List.of()))));
+                            expected.forEach((file, text) -> {
+                                Tally.Outcome outcome = Tally.Outcome.of(text, read.getOrDefault(file, List.of()));
+                                tally.record(outcome);
+                                String name = file.getFileName().toString().replaceFirst("\\.pgm$", "");
+                                outcomes.computeIfAbsent(name, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                                        .put(peer.name(), outcome);
+                            });
                         }
                         return null;
                     }));
@@ -119,7 +129,7 @@ public final class Comparison {
                 }
             }
             if (pngDirectory.isPresent()) {
-                Files.writeString(pngDirectory.get().resolve("manifest.tsv"), manifest, StandardCharsets.UTF_8);
+                writeManifest(pngDirectory.get().resolve("manifest.tsv"), decoders, manifest, outcomes);
             }
         } finally {
             peerThreads.shutdownNow();
@@ -128,7 +138,24 @@ public final class Comparison {
         }
         Map<String, String> versions = new LinkedHashMap<>();
         peers.forEach(peer -> versions.put(peer.name(), peer.debianPackage() + " " + peer.version(peer.debianPackage())));
-        return new ComparisonResult(set, decoders, symbols, tallies, versions, System.nanoTime() - started, oursNanos);
+        return new ComparisonResult(set, decoders, symbols, tallies, versions, System.nanoTime() - started, oursNanos,
+                renderNanos);
+    }
+
+    /** One line per photo: what it shows, how it was taken, and each decoder's outcome. */
+    private static void writeManifest(Path file, List<String> decoders, Map<String, String> photos,
+            Map<String, Map<String, Tally.Outcome>> outcomes) throws IOException {
+        StringBuilder text = new StringBuilder("file\tbucket\tversion\tframe\tparameters");
+        decoders.forEach(name -> text.append('\t').append(name));
+        text.append('\n');
+        photos.forEach((name, description) -> {
+            text.append(name).append(".png\t").append(description);
+            Map<String, Tally.Outcome> byDecoder = outcomes.getOrDefault(name, Map.of());
+            decoders.forEach(decoder -> text.append('\t').append(
+                    byDecoder.containsKey(decoder) ? byDecoder.get(decoder).name().toLowerCase(Locale.ROOT) : "-"));
+            text.append('\n');
+        });
+        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     private static Map<Path, List<String>> readOrThrow(PeerReader peer, List<Path> files) throws IOException,

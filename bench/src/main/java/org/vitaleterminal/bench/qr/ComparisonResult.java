@@ -22,9 +22,11 @@ public final class ComparisonResult {
     private final Map<String, String> peerVersions;
     private final long wallNanos;
     private final long oursNanos;
+    private final long renderNanos;
 
     ComparisonResult(PhoneScreenSet set, List<String> decoders, List<QrSymbol> symbols,
-            Map<Bucket, Map<String, Tally>> tallies, Map<String, String> peerVersions, long wallNanos, long oursNanos) {
+            Map<Bucket, Map<String, Tally>> tallies, Map<String, String> peerVersions, long wallNanos, long oursNanos,
+            long renderNanos) {
         this.set = set;
         this.decoders = List.copyOf(decoders);
         this.symbols = List.copyOf(symbols);
@@ -32,6 +34,7 @@ public final class ComparisonResult {
         this.peerVersions = Map.copyOf(peerVersions);
         this.wallNanos = wallNanos;
         this.oursNanos = oursNanos;
+        this.renderNanos = renderNanos;
     }
 
     public List<Bucket> buckets() {
@@ -98,9 +101,10 @@ public final class ComparisonResult {
                 QrSymbol.WALLET_LEVEL, tallies.size(), set.perBucket(), tallies.size() * set.perBucket(), set.seed()));
         peerVersions.forEach((name, version) -> out.append("  peer ").append(name).append(": ").append(version)
                 .append('\n'));
-        out.append(String.format(Locale.ROOT, "  wall %.1f s; our decoder %.1f s in total (%.2f ms/photo, indicative:"
-                + " shared machine)%n", wallNanos / 1e9, oursNanos / 1e9,
-                oursNanos / 1e6 / Math.max(1, tallies.size() * set.perBucket())));
+        int photos = Math.max(1, tallies.size() * set.perBucket());
+        out.append(String.format(Locale.ROOT, "  wall %.1f s; rendering %.1f s (%.1f ms/photo); our decoder %.1f s"
+                + " (%.1f ms/photo, incl. misses); indicative only: shared machine%n", wallNanos / 1e9,
+                renderNanos / 1e9, renderNanos / 1e6 / photos, oursNanos / 1e9, oursNanos / 1e6 / photos));
         out.append("  cells: exact/total, !k = k misreads; * = ours below a peer; ");
         out.append("# = easy bucket (>= 3 px, mild/moderate) below 99 %\n\n");
         out.append(String.format(Locale.ROOT, "%-28s", "bucket"));

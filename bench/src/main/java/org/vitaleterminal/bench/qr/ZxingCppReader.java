@@ -11,13 +11,14 @@ import java.util.Set;
 /**
  * {@code ZXingReader} (Debian zxing-cpp-tools), QR only, default effort (try harder, rotations,
  * downscaling: its strongest setting), one line per file and code: {@code <file> QRCode "<text>"}.
- * Files with no code print nothing. VT1 and HC1 texts are Base45, which has no quote, backslash or
+ * A file with no code prints {@code <file> None}. VT1 and HC1 texts are Base45, which has no quote, backslash or
  * control character, so the quoted text is the decoded text as is; a line it cannot parse is an
  * error, not a miss.
  */
 final class ZxingCppReader extends PeerReader {
     static final String COMMAND = "ZXingReader";
     private static final String FORMAT = " QRCode \"";
+    private static final String NONE = " None";
 
     ZxingCppReader(Path executable) {
         super(executable);
@@ -49,7 +50,7 @@ final class ZxingCppReader extends PeerReader {
         files.forEach(file -> names.add(file.toString()));
         Map<Path, List<String>> texts = new HashMap<>();
         for (String line : stdout.split("\n")) {
-            if (line.isEmpty()) {
+            if (line.isEmpty() || (line.endsWith(NONE) && names.contains(line.substring(0, line.length() - NONE.length())))) {
                 continue;
             }
             int format = line.indexOf(FORMAT);

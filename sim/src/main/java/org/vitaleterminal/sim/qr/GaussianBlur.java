@@ -33,18 +33,19 @@ final class GaussianBlur {
             }
             System.arraycopy(line, 0, plane, row, width);
         }
-        for (int x = 0; x < width; x++) {
-            for (int y = 0; y < height; y++) {
-                float acc = 0;
-                for (int k = -radius; k <= radius; k++) {
-                    int yy = Math.min(height - 1, Math.max(0, y + k));
-                    acc += kernel[k + radius] * plane[yy * width + x];
+        // Vertical pass row by row (whole rows accumulate), so memory is read in order.
+        float[] copy = plane.clone();
+        float[] out = new float[width];
+        for (int y = 0; y < height; y++) {
+            java.util.Arrays.fill(out, 0f);
+            for (int k = -radius; k <= radius; k++) {
+                int row = Math.min(height - 1, Math.max(0, y + k)) * width;
+                float weight = kernel[k + radius];
+                for (int x = 0; x < width; x++) {
+                    out[x] += weight * copy[row + x];
                 }
-                line[y] = acc;
             }
-            for (int y = 0; y < height; y++) {
-                plane[y * width + x] = line[y];
-            }
+            System.arraycopy(out, 0, plane, y * width, width);
         }
     }
 }

@@ -66,7 +66,7 @@ public final class PhoneScreenRenderer {
         double ty = height / 2.0 - (box[1] + box[3]) / 2 + p.offsetY() * roomY + p.subPixelY();
         Homography toCamera = Homography.translation(tx, ty).after(projected);
 
-        float[] plane = new Scene(symbol, p, width).sample(toCamera.inverse(), width, height);
+        float[] plane = new Scene(symbol, p, width, pxPerModule).sample(toCamera.inverse(), width, height);
         addGlare(plane, width, height, toCamera, n, pxPerModule, p);
         GaussianBlur.apply(plane, width, height, p.blurSigma());
         GreyImage image = quantize(plane, width, height, p.noiseSigma(), new SplittableRandom(noiseSeed));
@@ -132,8 +132,10 @@ public final class PhoneScreenRenderer {
         private final double moireCos;
         private final double moireSin;
         private final double moireFrequency;
+        /** More than a pixel's reach in module units, even where tilt shrinks the modules. */
+        private final double edgeMargin;
 
-        Scene(QrSymbol symbol, ShotParameters p, int frameWidth) {
+        Scene(QrSymbol symbol, ShotParameters p, int frameWidth, double pxPerModule) {
             this.symbol = symbol;
             this.n = symbol.size();
             this.white = p.whiteLevel();
@@ -152,6 +154,7 @@ public final class PhoneScreenRenderer {
             moireCos = Math.cos(Math.toRadians(p.moireAngleDeg()));
             moireSin = Math.sin(Math.toRadians(p.moireAngleDeg()));
             moireFrequency = 2 * Math.PI / p.moirePeriod();
+            edgeMargin = 3 / pxPerModule;
         }
 
         float[] sample(Homography cameraToSymbol, int width, int height) {
@@ -161,6 +164,14 @@ public final class PhoneScreenRenderer {
             float[] plane = new float[width * height];
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
+                    double cw = h6 * (x + 0.5) + h7 * (y + 0.5) + h8;
+                    double cu = (h0 * (x + 0.5) + h1 * (y + 0.5) + h2) / cw;
+                    double cv = (h3 * (x + 0.5) + h4 * (y + 0.5) + h5) / cw;
+                    if (farFromPhone(cu, cv)) {
+                        // Plain counter: one sample is exact (it is a smooth gradient).
+                        plane[y * width + x] = (float) (counterLevel + counterSlope * (x + 0.5));
+                        continue;
+                    }
                     double sum = 0;
                     for (int s = 0; s < 4; s++) {
                         double cx = x + 0.25 + 0.5 * (s & 1);
@@ -174,6 +185,12 @@ public final class PhoneScreenRenderer {
                 }
             }
             return plane;
+        }
+
+        /** Whether (u, v) lies on the counter, further than {@link #edgeMargin} from the bezel. */
+        private boolean farFromPhone(double u, double v) {
+            return u < screenLeft - bezel - edgeMargin || u >= screenRight + bezel + edgeMargin
+                    || v < screenTop - bezel - edgeMargin || v >= screenBottom + bezel + edgeMargin;
         }
 
         /** Light at symbol coordinates (u, v), seen at camera pixel (cx, cy). */
