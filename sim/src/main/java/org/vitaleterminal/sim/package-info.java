@@ -12,7 +12,9 @@
  * <li>{@code issuer}, {@code wallet}, {@code trust}: credentials, presentations, trust lists;</li>
  * <li>{@code world}: a ready-made coherent world ({@code SampleWorld});</li>
  * <li>{@code nfc}: the virtual PN532 and the phones in its field, on a pseudo-terminal or behind
- * I2C and SPI views.</li>
+ * I2C and SPI views;</li>
+ * <li>{@code qr}: synthetic camera photos of a phone screen showing a QR code, with seeded
+ * distortions (blur, rotation, perspective, glare, noise, JPEG, moiré, dark mode).</li>
  * </ul>
  *
  * <p>No class holds static mutable state, and all randomness comes from a {@code SecureRandom}
