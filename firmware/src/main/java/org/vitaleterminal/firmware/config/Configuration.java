@@ -142,7 +142,8 @@ public final class Configuration {
         return result;
     }
 
-    private String sourceOf(ConfigKey key) {
+    /** Where the value of {@code key} came from (the file or the environment variable), for error messages. */
+    public String sourceOf(ConfigKey key) {
         Entry entry = entries.get(key);
         return entry == null ? "not set in the file or as " + key.environmentVariable() : entry.source();
     }
