@@ -58,7 +58,7 @@ public final class SqliteOutbox implements Outbox {
 
     private static final String LAST_SEQ = "last_seq";
     private static final String[] SCHEMA = {
-        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
         "CREATE TABLE event (seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
                 + " created_at_ms INTEGER NOT NULL, payload BLOB NOT NULL)",
         "INSERT INTO meta (key, value) VALUES ('" + LAST_SEQ + "', 0)",

@@ -248,4 +248,21 @@ class SqliteOutboxTest {
         assertEquals(1, outbox.append(SqliteOutboxTest::body).seq());
         assertFalse(Files.exists(dir.resolve(SqliteOutbox.FILE_NAME + ".new")));
     }
+
+    @Test
+    void anOutboxRebuiltByHandAsDocumentedContinuesAboveItsCounter() throws Exception {
+        Path file = dir.resolve(SqliteOutbox.FILE_NAME);
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = db.createStatement()) { // docs/outbox.md, recovery step 4, N = 4811
+            statement.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)");
+            statement.execute("CREATE TABLE event (seq INTEGER PRIMARY KEY, event_id TEXT NOT NULL UNIQUE,"
+                    + " created_at_ms INTEGER NOT NULL, payload BLOB NOT NULL)");
+            statement.execute("INSERT INTO meta VALUES ('last_seq', 4811 + 1000)");
+            statement.execute("PRAGMA application_id = 1448365890");
+            statement.execute("PRAGMA user_version = 1");
+            statement.execute("PRAGMA journal_mode = WAL");
+        }
+        outbox = open(10);
+        assertEquals(5812, outbox.append(SqliteOutboxTest::body).seq());
+    }
 }
