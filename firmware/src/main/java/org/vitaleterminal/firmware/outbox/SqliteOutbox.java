@@ -17,9 +17,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteException;
 import org.sqlite.SQLiteOpenMode;
 import org.vitaleterminal.firmware.state.AtomicFiles;
+import org.vitaleterminal.firmware.state.SqliteErrors;
 
 /**
  * The outbox in one SQLite file ({@code outbox.db} in {@code state.dir}), in WAL mode with
@@ -283,7 +283,7 @@ public final class SqliteOutbox implements Outbox {
     }
 
     private OutboxException failure(String what, SQLException e) {
-        return new OutboxException("outbox " + file + ": " + what + " (" + describe(e) + ")", e);
+        return new OutboxException("outbox " + file + ": " + what + " (" + SqliteErrors.describe(e) + ")", e);
     }
 
     /** Builds a new outbox beside {@code file} and renames it into place, fsyncing both. */
@@ -307,7 +307,7 @@ public final class SqliteOutbox implements Outbox {
             Files.deleteIfExists(building.resolveSibling(building.getFileName() + "-shm"));
             AtomicFiles.moveDurably(building, file);
         } catch (SQLException e) {
-            throw new OutboxException("outbox " + file + ": cannot create it (" + describe(e) + ")", e);
+            throw new OutboxException("outbox " + file + ": cannot create it (" + SqliteErrors.describe(e) + ")", e);
         } catch (IOException e) {
             throw new OutboxException("outbox " + file + ": cannot create it (" + e + ")", e);
         }
@@ -335,7 +335,7 @@ public final class SqliteOutbox implements Outbox {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new OutboxException("outbox " + file + ": cannot open it (" + describe(e) + ")", e);
+            throw new OutboxException("outbox " + file + ": cannot open it (" + SqliteErrors.describe(e) + ")", e);
         }
     }
 
@@ -371,7 +371,7 @@ public final class SqliteOutbox implements Outbox {
             }
             return count;
         } catch (SQLException e) {
-            throw new OutboxException("outbox " + file + ": cannot read it (" + describe(e) + ")", e);
+            throw new OutboxException("outbox " + file + ": cannot read it (" + SqliteErrors.describe(e) + ")", e);
         }
     }
 
@@ -411,21 +411,6 @@ public final class SqliteOutbox implements Outbox {
         } catch (SQLException ignored) {
             // no transaction open any more: SQLite already rolled it back after the error
         }
-    }
-
-    /** SQLite's result code and message: it names the failure, never the bound event data. */
-    static String describe(SQLException e) {
-        if (e instanceof SQLiteException sqlite) {
-            return switch (sqlite.getResultCode()) {
-                case SQLITE_BUSY, SQLITE_LOCKED -> "in use by another process (SQLITE_BUSY)";
-                case SQLITE_NOTADB -> "not an SQLite database (SQLITE_NOTADB)";
-                case SQLITE_CORRUPT -> "damaged (SQLITE_CORRUPT)";
-                case SQLITE_CANTOPEN -> "cannot open the file (SQLITE_CANTOPEN)";
-                case SQLITE_FULL -> "storage full (SQLITE_FULL)";
-                default -> sqlite.getResultCode().name();
-            };
-        }
-        return e.getMessage();
     }
 
     private static void closeQuietly(Connection connection) {

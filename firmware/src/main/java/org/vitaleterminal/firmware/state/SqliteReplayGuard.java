@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteException;
 import org.vitaleterminal.credential.vt1.ReplayGuard;
 
 /**
@@ -85,7 +84,7 @@ public final class SqliteReplayGuard implements ReplayGuard, AutoCloseable {
             return new SqliteReplayGuard(absolute, capacity, clock, db);
         } catch (SQLException e) {
             closeQuietly(db);
-            throw new StateException("replay store " + absolute + ": cannot open it (" + describe(e) + ")", e);
+            throw new StateException("replay store " + absolute + ": cannot open it (" + SqliteErrors.describe(e) + ")", e);
         } catch (RuntimeException e) {
             closeQuietly(db);
             throw e;
@@ -101,7 +100,7 @@ public final class SqliteReplayGuard implements ReplayGuard, AutoCloseable {
                 return row.next() && row.getLong(1) >= now.toEpochMilli();
             }
         } catch (SQLException e) {
-            throw new StateException("replay store " + file + ": cannot look a presentation up (" + describe(e) + ")", e);
+            throw new StateException("replay store " + file + ": cannot look a presentation up (" + SqliteErrors.describe(e) + ")", e);
         } finally {
             lock.unlock();
         }
@@ -135,7 +134,7 @@ public final class SqliteReplayGuard implements ReplayGuard, AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StateException("replay store " + file + ": cannot record a presentation (" + describe(e) + ")", e);
+            throw new StateException("replay store " + file + ": cannot record a presentation (" + SqliteErrors.describe(e) + ")", e);
         } finally {
             lock.unlock();
         }
@@ -147,7 +146,7 @@ public final class SqliteReplayGuard implements ReplayGuard, AutoCloseable {
         try {
             return intQuery(open(), "SELECT COUNT(*) FROM replay");
         } catch (SQLException e) {
-            throw new StateException("replay store " + file + ": cannot count (" + describe(e) + ")", e);
+            throw new StateException("replay store " + file + ": cannot count (" + SqliteErrors.describe(e) + ")", e);
         } finally {
             lock.unlock();
         }
@@ -178,18 +177,6 @@ public final class SqliteReplayGuard implements ReplayGuard, AutoCloseable {
         System.arraycopy(credentialId, 0, pair, 1, credentialId.length);
         System.arraycopy(nonce, 0, pair, 1 + credentialId.length, nonce.length);
         return pair;
-    }
-
-    private static String describe(SQLException e) {
-        if (e instanceof SQLiteException sqlite) {
-            return switch (sqlite.getResultCode()) {
-                case SQLITE_BUSY, SQLITE_LOCKED -> "in use by another process (SQLITE_BUSY)";
-                case SQLITE_NOTADB -> "not an SQLite database (SQLITE_NOTADB)";
-                case SQLITE_CORRUPT -> "damaged (SQLITE_CORRUPT)";
-                default -> sqlite.getResultCode().name();
-            };
-        }
-        return e.getMessage();
     }
 
     private static int intQuery(Connection db, String sql) throws SQLException {
