@@ -16,10 +16,10 @@ import org.vitaleterminal.firmware.outbox.UuidV7;
 
 /**
  * How fast the durable outbox commits and drains on this disk, as the terminal uses it (WAL,
- * {@code synchronous=FULL}, so every append and every removal waits for an fsync): not a JMH
- * benchmark because both rates are bounded by the storage's flush latency, which JMH's warm-up
- * and forking do not change, and draining needs a filled outbox that JMH's fixtures cannot refill
- * cheaply.
+ * {@code synchronous=FULL}, so every append waits for an fsync; removals commit without one): not
+ * a JMH benchmark because the append rate is bounded by the storage's flush latency, which JMH's
+ * warm-up and forking do not change, and draining needs a filled outbox that JMH's fixtures cannot
+ * refill cheaply.
  *
  * <pre>java -cp bench/target/benchmarks.jar org.vitaleterminal.bench.OutboxThroughput [EVENTS] [DIR]</pre>
  *

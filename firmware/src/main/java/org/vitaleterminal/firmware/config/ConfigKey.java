@@ -26,6 +26,7 @@ public enum ConfigKey {
     MQTT_CA("mqtt.ca", "a PEM file path"),
     MQTT_CERT("mqtt.cert", "a PEM file path"),
     MQTT_KEY("mqtt.key", "a PEM file path"),
+    MQTT_TELEMETRY_INTERVAL("mqtt.telemetryInterval", "an ISO-8601 duration of at least PT1S (e.g. PT60S)"),
     DEMO("demo", "true or false");
 
     private final String key;

@@ -142,8 +142,15 @@ public final class Configuration {
         return result;
     }
 
-    /** Where the value of {@code key} came from (the file or the environment variable), for error messages. */
-    public String sourceOf(ConfigKey key) {
+    /**
+     * A problem its user found with a key's value (a file it names is unreadable, a number out of
+     * range…), reported like every other one: key, source, then the problem.
+     */
+    public ConfigException problem(ConfigKey key, String problem) {
+        return new ConfigException(key.key() + " (" + sourceOf(key) + "): " + problem);
+    }
+
+    private String sourceOf(ConfigKey key) {
         Entry entry = entries.get(key);
         return entry == null ? "not set in the file or as " + key.environmentVariable() : entry.source();
     }

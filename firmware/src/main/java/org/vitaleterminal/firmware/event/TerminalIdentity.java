@@ -50,8 +50,7 @@ public record TerminalIdentity(String terminalId, String siteId, String siteKind
     private static void check(Configuration configuration, ConfigKey key, String value, boolean valid)
             throws ConfigException {
         if (!valid) {
-            throw new ConfigException(key.key() + " (" + configuration.sourceOf(key) + "): expected "
-                    + key.expectedForm() + ", got '" + value + "'");
+            throw configuration.problem(key, "expected " + key.expectedForm() + ", got '" + value + "'");
         }
     }
 }

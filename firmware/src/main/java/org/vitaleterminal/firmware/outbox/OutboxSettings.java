@@ -29,7 +29,6 @@ public record OutboxSettings(Path file, long capacity) {
             // reported below
         }
         ConfigKey key = ConfigKey.OUTBOX_CAPACITY;
-        throw new ConfigException(key.key() + " (" + configuration.sourceOf(key) + "): expected " + key.expectedForm()
-                + ", got '" + text.get() + "'");
+        throw configuration.problem(key, "expected " + key.expectedForm() + ", got '" + text.get() + "'");
     }
 }

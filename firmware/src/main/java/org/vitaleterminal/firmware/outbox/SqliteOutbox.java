@@ -192,13 +192,26 @@ public final class SqliteOutbox implements Outbox {
         }
     }
 
+    /**
+     * Deletes an acknowledged event with {@code synchronous=NORMAL}: no fsync of its own. A power
+     * cut may undo the last removals, and those events are then sent again — a duplicate, which
+     * at-least-once delivery allows — but never lost: WAL frames reach the storage in order, so
+     * the next append's fsync (FULL) makes every earlier removal durable too. This keeps a backlog
+     * draining at the broker's pace instead of the SD card's fsync rate.
+     */
     @Override
     public void remove(long seq) {
         lock.lock();
-        try (PreparedStatement delete = open().prepareStatement("DELETE FROM event WHERE seq = ?")) {
-            delete.setLong(1, seq);
-            if (delete.executeUpdate() == 1) {
-                depth--;
+        try {
+            Connection db = open();
+            execute(db, "PRAGMA synchronous = NORMAL");
+            try (PreparedStatement delete = db.prepareStatement("DELETE FROM event WHERE seq = ?")) {
+                delete.setLong(1, seq);
+                if (delete.executeUpdate() == 1) {
+                    depth--;
+                }
+            } finally {
+                execute(db, "PRAGMA synchronous = FULL");
             }
         } catch (SQLException e) {
             throw failure("cannot remove event seq " + seq, e);

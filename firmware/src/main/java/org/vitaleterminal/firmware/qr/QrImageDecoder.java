@@ -1,27 +1,12 @@
 package org.vitaleterminal.firmware.qr;
 
-import com.google.zxing.Binarizer;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.PlanarYUVLuminanceSource;
-import com.google.zxing.ReaderException;
-import com.google.zxing.Result;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -29,39 +14,22 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Finds and decodes one QR code in a still image (PNG, JPEG) or an 8-bit luma frame, with ZXing.
  *
- * <p>Tries, in order: the hybrid (local-threshold) binarizer, then the global-histogram one
- * (better on evenly lit, low-contrast pictures), each on the image and on its inverse (light
- * modules on a dark background, as some phone themes show them). QR only, with
- * {@code TRY_HARDER}. Last, ZXing's pure-barcode mode, which reads a clean, unrotated,
- * computer-generated code straight from its bounding box: it is what finds codes cropped without
- * a quiet zone (screenshots; 9 NL test PNGs that the finder-pattern search misreads). On a
- * camera frame without such a code it gives up at once, and Reed–Solomon still guards it
- * against misreads.
+ * <p>Runs the whole {@link QrDecodeStrategy} (the same ordered attempts the camera path uses)
+ * with no time budget and every fallback allowed: a still image is decoded once, so it is worth
+ * trying everything — local and global thresholds, inverted (dark-mode) codes, the pure-barcode
+ * mode for codes cropped without a quiet zone (screenshots; 9 NL test PNGs), ×2 upscaling for
+ * small modules and a small rotation for curved prints. The attempt list is finite, so a decode
+ * still ends; Reed–Solomon guards every attempt against misreads.
  *
  * <p>A bad image is never an exception: an undecodable, truncated, unsupported or absurdly large
  * image is simply "no code found". Only failing to read a file at all is an {@link IOException}.
- * Stateless apart from the reader's scratch state: use one instance per thread.
+ * Holds ZXing readers: use one instance per thread.
  */
 public final class QrImageDecoder {
     /** Larger than any camera frame we take (12 MP); refuses decompression bombs before decoding. */
     static final long MAX_PIXELS = 40_000_000L;
 
-    private static final Map<DecodeHintType, Object> HINTS = hints(false);
-    private static final Map<DecodeHintType, Object> PURE_HINTS = hints(true);
-    private static final List<Function<LuminanceSource, Binarizer>> BINARIZERS =
-            List.of(HybridBinarizer::new, GlobalHistogramBinarizer::new);
-
-    private final QRCodeReader reader = new QRCodeReader();
-
-    private static Map<DecodeHintType, Object> hints(boolean pure) {
-        Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-        hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-        if (pure) {
-            hints.put(DecodeHintType.PURE_BARCODE, Boolean.TRUE);
-        }
-        return Map.copyOf(hints);
-    }
+    private final QrDecodeStrategy strategy = QrDecodeStrategy.forStillImages();
 
     /**
      * Decodes the QR code in an image file.
@@ -95,35 +63,12 @@ public final class QrImageDecoder {
         if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS || luma.length < width * height) {
             return Optional.empty();
         }
-        LuminanceSource source = new PlanarYUVLuminanceSource(luma, width, height, 0, 0, width, height, false);
-        List<LuminanceSource> sources = List.of(source, source.invert());
-        for (LuminanceSource candidate : sources) {
-            for (Function<LuminanceSource, Binarizer> binarizer : BINARIZERS) {
-                Optional<String> text = attempt(new BinaryBitmap(binarizer.apply(candidate)), HINTS);
-                if (text.isPresent()) {
-                    return text;
-                }
-            }
-        }
-        for (LuminanceSource candidate : sources) {
-            Optional<String> text = attempt(new BinaryBitmap(new HybridBinarizer(candidate)), PURE_HINTS);
-            if (text.isPresent()) {
-                return text;
-            }
-        }
-        return Optional.empty();
+        return decodeHit(LumaImage.packed(luma, width, height)).map(QrHit::text);
     }
 
-    private Optional<String> attempt(BinaryBitmap bitmap, Map<DecodeHintType, Object> hints) {
-        try {
-            Result result = reader.decode(bitmap, hints);
-            return Optional.ofNullable(result.getText());
-        } catch (ReaderException | RuntimeException notFound) {
-            // ZXing reports "no code here" with exceptions (and, on odd inputs, with runtime ones).
-            return Optional.empty();
-        } finally {
-            reader.reset();
-        }
+    /** The hit with the attempt that found it (the blackbox test reports which fallbacks earn their place). */
+    Optional<QrHit> decodeHit(LumaImage image) {
+        return strategy.decode(image, Optional.empty(), true, DecodeBudget.UNLIMITED).hit();
     }
 
     /** ImageIO decode after a size check on the header; {@code null} for anything unusable. */

@@ -3,6 +3,7 @@ package org.vitaleterminal.sim.nfc.host;
 import java.io.IOException;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.vitaleterminal.sim.nfc.NanoClock;
 import org.vitaleterminal.sim.nfc.chip.HostLink;
@@ -32,6 +33,8 @@ public final class Pn532Pty implements AutoCloseable {
     private final boolean paced;
     private final NanoClock clock;
     private final Thread thread;
+    private final AtomicLong bytesFromHost = new AtomicLong();
+    private final AtomicLong bytesToHost = new AtomicLong();
     private volatile boolean running = true;
     private volatile Throwable failure;
 
@@ -55,6 +58,16 @@ public final class Pn532Pty implements AutoCloseable {
         Pn532Pty host = new Pn532Pty(chip, PosixPty.open(), paced);
         host.thread.start();
         return host;
+    }
+
+    /** Bytes the host has written to the chip since the pseudo-terminal opened (for benchmarks). */
+    public long bytesFromHost() {
+        return bytesFromHost.get();
+    }
+
+    /** Bytes the chip has sent to the host since the pseudo-terminal opened (for benchmarks). */
+    public long bytesToHost() {
+        return bytesToHost.get();
     }
 
     /** The device path a client opens, e.g. {@code /dev/pts/7}. */
@@ -118,6 +131,7 @@ public final class Pn532Pty implements AutoCloseable {
                     int n = pty.read(buffer);
                     if (n > 0) {
                         byte[] in = java.util.Arrays.copyOf(buffer, n);
+                        bytesFromHost.addAndGet(n);
                         if (paced) {
                             sleepNanos(n * byteNanos()); // the last byte arrives after the wire time
                         }
@@ -142,6 +156,7 @@ public final class Pn532Pty implements AutoCloseable {
                 continue;
             }
             sent += n;
+            bytesToHost.addAndGet(n);
             if (paced) {
                 long due = start + sent * byteNanos();
                 sleepNanos(due - clock.nanoTime());

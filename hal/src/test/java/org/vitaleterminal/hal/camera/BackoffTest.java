@@ -1,0 +1,25 @@
+package org.vitaleterminal.hal.camera;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class BackoffTest {
+
+    @Test
+    void doublesFromTheInitialWaitUpToTheMaximum() {
+        List<Long> millis = IntStream.rangeClosed(1, 9).mapToObj(Backoff.DEFAULT::delay).map(Duration::toMillis).toList();
+        assertEquals(List.of(500L, 1000L, 2000L, 4000L, 8000L, 16000L, 30000L, 30000L, 30000L), millis);
+        assertEquals(Duration.ofSeconds(30), Backoff.DEFAULT.delay(Integer.MAX_VALUE));
+    }
+
+    @Test
+    void refusesAnEmptyOrInvertedRange() {
+        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)));
+        assertThrows(IllegalArgumentException.class, () -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)));
+    }
+}
