@@ -12,6 +12,7 @@ public enum ConfigKey {
     SITE_ID("site.id", "1 to 64 of A-Z a-z 0-9 _ - (e.g. 750012345)"),
     SITE_KIND("site.kind", "one of pharmacy, hospital, practice, other"),
     STATE_DIR("state.dir", "a directory path (e.g. /var/lib/vitale-terminal)"),
+    OUTBOX_CAPACITY("outbox.capacity", "a whole number of events from 1 to 10000000 (e.g. 100000)"),
     TRUST_ROOTS("trust.roots", "comma-separated PEM file paths or globs (e.g. /etc/vitale-terminal/roots/*.pem)"),
     TRUST_LIST("trust.list", "a trust-list file path (e.g. /etc/vitale-terminal/trust-list.cose)"),
     TRUST_GRACE("trust.grace", "an ISO-8601 duration (e.g. PT72H)"),
