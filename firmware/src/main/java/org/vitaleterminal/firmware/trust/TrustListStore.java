@@ -1,5 +1,7 @@
 package org.vitaleterminal.firmware.trust;
 
+import org.vitaleterminal.firmware.state.AtomicFiles;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
