@@ -79,9 +79,10 @@ declare -A cfg=(
   [java.package]="openjdk-21-jre-headless"
   [writer]="auto"
 )
-readonly known_keys=" image image.sha256 target ssh hostname terminal.id site.id site.kind mqtt.url mqtt.ca
-  mqtt.cert mqtt.key trust.roots trust.list jar indicator nfc.reader camera.source scanner.source
-  wifi.ssid wifi.psk wifi.country java.package clock.seed writer "
+known_keys=" image image.sha256 target ssh hostname terminal.id site.id site.kind mqtt.url mqtt.ca "
+known_keys+="mqtt.cert mqtt.key trust.roots trust.list jar indicator nfc.reader camera.source scanner.source "
+known_keys+="wifi.ssid wifi.psk wifi.country java.package clock.seed writer "
+readonly known_keys
 readonly path_keys=" image target mqtt.ca mqtt.cert mqtt.key trust.list jar "
 
 # Reads a site file: key=value lines; never sourced, so it cannot run code.
@@ -625,9 +626,15 @@ write_image() { # $1 image file, $2 target
   fi
 }
 
+# Cleaned up on exit (globals: an EXIT trap runs after the functions' locals are gone).
+stage_dir=""
+remote_dest=""
+remote_dir=""
 loops=()
 mountpoint_dir=""
-cleanup_mode1() {
+cleanup() {
+  if [ -n "$remote_dir" ]; then ssh -o BatchMode=yes "$remote_dest" rm -rf "$remote_dir" || true; fi
+  if [ -n "$stage_dir" ]; then rm -rf "$stage_dir"; fi
   if [ -n "$mountpoint_dir" ]; then
     umount "$mountpoint_dir" 2>/dev/null || true
     rmdir "$mountpoint_dir" 2>/dev/null || true
@@ -645,7 +652,7 @@ partition() {
 }
 
 mode1_main() {
-  local target=${cfg[target]} image="" boot root stage
+  local target=${cfg[target]} image="" boot root
   [ -n "$target" ] || die "missing target"
   if [ "$skip_write" = 0 ]; then require_value image --image; fi
   report_problems
@@ -659,10 +666,9 @@ mode1_main() {
     write_image "$image" "$target"
   fi
 
-  stage=$(mktemp -d)
-  trap 'cleanup_mode1; rm -rf "$stage"' EXIT
-  stage_payload "$stage"
-  apply_dir=$stage
+  stage_dir=$(mktemp -d)
+  stage_payload "$stage_dir"
+  apply_dir=$stage_dir
 
   if [ "$dry_run" = 1 ] && { [ "$skip_write" = 0 ] || [ ! -e "$target" ]; }; then
     # The partitions do not exist yet: show what would happen to them.
@@ -706,8 +712,8 @@ mode1_main() {
 mode2_main() {
   local dest=${cfg[ssh]} stage remote
   report_problems
-  stage=$(mktemp -d)
-  trap 'rm -rf "$stage"' EXIT
+  stage_dir=$(mktemp -d)
+  stage=$stage_dir
   stage_payload "$stage"
   if [ "$dry_run" = 1 ]; then
     echo "+ ssh $dest mktemp -d   # -> REMOTE"
@@ -721,7 +727,8 @@ mode2_main() {
   fi
   remote=$(ssh -o BatchMode=yes "$dest" mktemp -d) || die "ssh $dest failed: check the address and that your key is authorised"
   [[ "$remote" =~ ^/[A-Za-z0-9._/-]+$ ]] || die "ssh $dest: unexpected temporary directory '$remote'"
-  trap 'ssh -o BatchMode=yes "$dest" rm -rf "$remote" || true; rm -rf "$stage"' EXIT
+  remote_dest=$dest
+  remote_dir=$remote
   note "copying the payload to $dest:$remote"
   scp -q -r -p -o BatchMode=yes "$stage/." "$dest:$remote/"
   note "installing on $dest"
@@ -729,6 +736,7 @@ mode2_main() {
 }
 
 main() {
+  trap cleanup EXIT
   parse_flags "$@"
   if [ -n "$apply_dir" ]; then apply_staged_main; return; fi
   merge_inputs
