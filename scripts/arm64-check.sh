@@ -45,7 +45,8 @@ for tool in debootstrap qemu-aarch64-static dpkg-deb; do
 done
 [ -r "$jar" ] || die "jar $jar not found: build it with scripts/dev build, or pass --jar"
 if [ -z "$mirror" ]; then
-  mirror=$(grep -h -o -E 'https?://[^ ]+/debian/?' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null | head -n 1 || true)
+  mirror=$(grep -h -E '^[[:space:]]*(URIs:|deb[[:space:]])' /etc/apt/sources.list /etc/apt/sources.list.d/* 2>/dev/null |
+    grep -o -E 'https?://[^ ]+/debian/?( |$)' | head -n 1 | tr -d ' ' || true)
   mirror=${mirror:-http://deb.debian.org/debian}
 fi
 
