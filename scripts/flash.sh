@@ -30,7 +30,7 @@
 #   scanner.source=SPEC     --scanner         default: none
 #   wifi.ssid=SSID          --wifi-ssid       optional, with wifi.psk (and wifi.country, default FR)
 #   wifi.psk=PASSPHRASE     --wifi-psk
-#   wifi.country=CC         --wifi-country
+#   wifi.country=CC         --wifi-country    (kernel cfg80211.ieee80211_regdom in cmdline.txt)
 #   java.package=NAME       --java-package    default: openjdk-21-jre-headless (installed at first boot if missing)
 #   clock.seed=TIME         --clock-seed      default: now; the earliest time the device may believe after boot
 # Other flags:
@@ -396,9 +396,17 @@ config_txt_filter() {
   printf '%s\n' "$marker_begin" "[all]" "dtparam=i2c_arm=on" "dtparam=spi=on" "enable_uart=1" \
     "camera_auto_detect=1" "$marker_end"
 }
-# cmdline.txt: the serial console must leave the UART to a PN532 on it.
-cmdline_filter() {
-  sed -E 's/(^| )console=(serial0|ttyAMA0|ttyS0),[0-9]+//g; s/^ +//'
+# cmdline.txt: the serial console must leave the UART to a PN532 on it ($1 = yes), and Wi-Fi
+# needs its regulatory country ($2, empty = leave as is). One line, edited in place.
+cmdline_filter() { # $1 remove serial console (yes/no), $2 Wi-Fi country or empty
+  local line
+  IFS= read -r line || true
+  if [ "$1" = yes ]; then line=$(sed -E 's/(^| )console=(serial0|ttyAMA0|ttyS0),[0-9]+//g; s/^ +//' <<<"$line"); fi
+  if [ -n "$2" ]; then
+    line=$(sed -E 's/(^| )cfg80211\.ieee80211_regdom=[A-Za-z]+//g; s/^ +//' <<<"$line")
+    line="$line cfg80211.ieee80211_regdom=$2"
+  fi
+  printf '%s\n' "$line"
 }
 
 apply_payload() {
@@ -479,9 +487,12 @@ apply_payload() {
   boot_get config.txt "$tmp/config.txt"
   config_txt_filter <"$tmp/config.txt" >"$tmp/config.new"
   cmp -s "$tmp/config.txt" "$tmp/config.new" || boot_put "$tmp/config.new" config.txt
-  if [[ "$nfc" == pn532:uart:* ]]; then
+  local serial=no country=""
+  if [[ "$nfc" == pn532:uart:* ]]; then serial=yes; fi
+  if [ -n "$ssid" ]; then country=$(setting wifi.country); fi
+  if [ "$serial" = yes ] || [ -n "$country" ]; then
     boot_get cmdline.txt "$tmp/cmdline.txt"
-    cmdline_filter <"$tmp/cmdline.txt" >"$tmp/cmdline.new"
+    cmdline_filter "$serial" "$country" <"$tmp/cmdline.txt" >"$tmp/cmdline.new"
     cmp -s "$tmp/cmdline.txt" "$tmp/cmdline.new" || boot_put "$tmp/cmdline.new" cmdline.txt
   fi
   rm -rf "$tmp"

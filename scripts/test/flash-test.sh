@@ -238,6 +238,8 @@ else fail "reconfigure failed: $out"; fi
 root_part "$card"
 expect_not_contains "serial console removed for a UART reader" "console=serial0" "$(bcat "$card" cmdline.txt)"
 expect_contains "rest of cmdline kept" "console=tty1 root=PARTUUID=0badcafe-02" "$(bcat "$card" cmdline.txt)"
+expect_contains "wifi country for the kernel" "rootwait cfg80211.ieee80211_regdom=FR" "$(bcat "$card" cmdline.txt)"
+expect_eq "cmdline stays one line" "1" "$(bcat "$card" cmdline.txt | wc -l)"
 expect_eq "dropped root no longer trusted" "" "$(rstat /etc/vitale-terminal/roots/authority-2026.pem)"
 expect_eq "kept root" "0644 0 0" "$(rstat /etc/vitale-terminal/roots/backup.pem)"
 wifi=/etc/NetworkManager/system-connections/vitale-terminal-wifi.nmconnection
