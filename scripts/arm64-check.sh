@@ -103,7 +103,12 @@ else
   cp "$java_home/release" "$fake_home/release"
   printf '#!/bin/sh\nexec qemu-aarch64-static -L %q %q "$@"\n' "$root" "$java_home/bin/java" >"$fake_home/bin/java"
   chmod 0755 "$fake_home/bin/java"
-  launcher=(env "JAVA_HOME=$fake_home" "VITALE_TERMINAL_JAR=$root/usr/lib/vitale-terminal/vitale-terminal.jar"
+  # Native libraries unpack into the root's /tmp, never the host's: an arm64 libjSerialComm.so
+  # left in the host's /tmp/jSerialComm would be picked up by x86 JVMs.
+  mkdir -p "$root/tmp/java" "$root/root"
+  launcher=(env "JAVA_HOME=$fake_home" "HOME=$root/root"
+    "VITALE_TERMINAL_JAR=$root/usr/lib/vitale-terminal/vitale-terminal.jar"
+    "VITALE_TERMINAL_JAVA_OPTS=-Djava.io.tmpdir=$root/tmp/java -Djna.tmpdir=$root/tmp/java"
     "$root/usr/bin/vitale-terminal")
   inside() { printf '%s' "$root$1"; }
 fi
