@@ -37,16 +37,21 @@ public final class RunCommand implements Command {
 
     private final Function<CommandContext, Devices> devices;
     private final Supplier<StopRequests> stops;
-    private final TerminalLifecycle lifecycle;
+    private final Function<CommandContext, TerminalLifecycle> lifecycle;
 
-    /** The real thing: the Pi's devices, SIGTERM/SIGINT, no service manager notifications. */
+    /** The real thing: the Pi's devices, SIGTERM/SIGINT, systemd notifications when run by systemd. */
     public RunCommand() {
         this(context -> new SystemDevices(context.out(), context.clock()), StopRequests::fromSignals,
-                TerminalLifecycle.NONE);
+                context -> new SystemdLifecycle(context.environment()));
     }
 
     public RunCommand(Function<CommandContext, Devices> devices, Supplier<StopRequests> stops,
                       TerminalLifecycle lifecycle) {
+        this(devices, stops, context -> lifecycle);
+    }
+
+    public RunCommand(Function<CommandContext, Devices> devices, Supplier<StopRequests> stops,
+                      Function<CommandContext, TerminalLifecycle> lifecycle) {
         this.devices = devices;
         this.stops = stops;
         this.lifecycle = lifecycle;
@@ -93,14 +98,15 @@ public final class RunCommand implements Command {
             return ExitStatus.USAGE;
         }
         context.err().println("vitale-terminal run: terminal " + settings.identity().terminalId() + " ready");
-        lifecycle.ready(terminal);
+        TerminalLifecycle notified = lifecycle.apply(context);
+        notified.ready(terminal);
         try {
             String why = stop.await();
             context.err().println("vitale-terminal run: " + why + ", stopping");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        lifecycle.stopping();
+        notified.stopping();
         try {
             terminal.stop(STOP_DEADLINE);
         } catch (InterruptedException e) {

@@ -147,9 +147,27 @@ public final class Terminal implements AutoCloseable {
         return new TerminalState(now, clockMark.check(), trust.holder().current().orElse(null), Hc1TrustStore.empty());
     }
 
-    /** True while every part the watchdog watches makes progress. */
-    public boolean alive() {
-        return !stopped && inputs.stream().allMatch(InputLoop::alive);
+    /** The inputs' threads make progress (the scan loop above all). */
+    public boolean inputsAlive() {
+        return stopped || inputs.stream().allMatch(InputLoop::alive);
+    }
+
+    /** The outbox answers (its database is open and readable). */
+    public boolean outboxAlive() {
+        if (stopped) {
+            return true;
+        }
+        try {
+            outbox.depth();
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The MQTT supervisor's thread runs (being disconnected from the broker is not a fault). */
+    public boolean mqttAlive() {
+        return stopped || mqtt.isRunning();
     }
 
     /** The retained status message's content (mqtt-events spec §3). */

@@ -35,6 +35,7 @@ import org.vitaleterminal.firmware.json.EventSchema;
 import org.vitaleterminal.firmware.mqtt.MosquittoBroker;
 import org.vitaleterminal.firmware.mqtt.Subscriber;
 import org.vitaleterminal.firmware.nfc.NfcReaderFactory;
+import org.vitaleterminal.firmware.systemd.UnixDatagramReceiver;
 import org.vitaleterminal.hal.camera.FrameSource;
 import org.vitaleterminal.hal.indicator.ConsoleIndicator;
 import org.vitaleterminal.hal.indicator.Indicator;
@@ -138,6 +139,48 @@ class RunCommandTest {
                 () -> run.run(List.of("--config", config.toString()), context(new ByteArrayOutputStream())));
         assertTrue(e.getMessage().contains("camera.source") && e.getMessage().contains(config.toString())
                 && e.getMessage().contains("multiple of 64"), e.getMessage());
+    }
+
+    @Test
+    @Timeout(60)
+    void underSystemdItSaysReadyFeedsTheWatchdogAndSaysStopping() throws Exception {
+        SampleWorld world = SampleWorld.create(SimRandom.seeded(34), clock.instant());
+        String socket = "@vitale-terminal-run-test-" + java.util.UUID.randomUUID();
+        Map<String, String> environment = Map.of("NOTIFY_SOCKET", socket, "WATCHDOG_USEC", "400000",
+                "WATCHDOG_PID", Long.toString(ProcessHandle.current().pid()));
+        try (MosquittoBroker broker = MosquittoBroker.plain(Files.createDirectories(dir.resolve("broker"))).start();
+             UnixDatagramReceiver systemd = new UnixDatagramReceiver(socket)) {
+            Path frames = Files.createDirectories(dir.resolve("frames"));
+            Path config = config(world, broker.tcpUrl(), "dir:" + frames);
+            StopRequests stop = StopRequests.manual();
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+            RunCommand run = new RunCommand(context -> devices(VirtualCamera.builder().blank(1).build(), console),
+                    () -> stop, context -> new SystemdLifecycle(context.environment()));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            CommandContext context = new CommandContext(new PrintStream(new ByteArrayOutputStream(), true,
+                    StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), clock, environment, dir);
+            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return run.run(List.of("--config", config.toString()), context);
+                } catch (UsageException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            List<String> received = new ArrayList<>();
+            while (received.stream().filter(m -> m.equals("WATCHDOG=1")).count() < 3) {
+                String message = systemd.receive(5000).orElseThrow(() -> new AssertionError("no notification; got "
+                        + received + "\n" + err));
+                received.add(message);
+            }
+            assertTrue(received.get(0).startsWith("READY=1"), "READY first: " + received);
+            stop.request("test stop");
+            assertEquals(ExitStatus.OK, exit.get(20, TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+            List<String> after = new ArrayList<>();
+            for (var m = systemd.receive(1000); m.isPresent(); m = systemd.receive(500)) {
+                after.add(m.get());
+            }
+            assertTrue(after.stream().anyMatch(m -> m.startsWith("STOPPING=1")), "STOPPING after the stop: " + after);
+        }
     }
 
     private CommandContext context(ByteArrayOutputStream err) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * to a path or an abstract name. The address is built here independently of
  * {@link NotifySocketAddress}, so an encoding mistake there makes the send fail in the test.
  */
-final class UnixDatagramReceiver implements AutoCloseable {
+public final class UnixDatagramReceiver implements AutoCloseable {
     private static final short POLLIN = 0x001;
     private static final int MSG_DONTWAIT = 0x40;
 
@@ -43,7 +43,7 @@ final class UnixDatagramReceiver implements AutoCloseable {
     private final int fd;
 
     /** Binds to {@code name}: an absolute path, or {@code @abstract-name}. */
-    UnixDatagramReceiver(String name) {
+    public UnixDatagramReceiver(String name) {
         byte[] path;
         if (name.startsWith("@")) {
             byte[] rest = name.substring(1).getBytes(StandardCharsets.UTF_8);
@@ -65,7 +65,7 @@ final class UnixDatagramReceiver implements AutoCloseable {
     }
 
     /** The next datagram, or empty after {@code timeoutMillis} without one. */
-    Optional<String> receive(int timeoutMillis) {
+    public Optional<String> receive(int timeoutMillis) {
         PollFd[] set = (PollFd[]) new PollFd().toArray(1);
         set[0].fd = fd;
         set[0].events = POLLIN;
