@@ -47,7 +47,7 @@ public final class CameraCheck implements Check {
             camera.start();
             Optional<LumaFrame> first = camera.next(firstFrameWait);
             if (first.isEmpty()) {
-                return CheckResult.fail(camera.describe() + ": no frame within " + firstFrameWait.toSeconds() + " s ("
+                return CheckResult.fail(camera.describe() + ": no frame within " + seconds(firstFrameWait) + " ("
                         + camera.status() + ")", DeviceFixes.camera(setting));
             }
             String size = first.get().width() + "x" + first.get().height();
@@ -59,10 +59,13 @@ public final class CameraCheck implements Check {
                     frames++;
                 }
             }
-            double seconds = (System.nanoTime() - start) / 1e9;
             return CheckResult.pass(camera.describe() + ": " + frames + " frames of " + size + " in "
-                    + String.format(Locale.ROOT, "%.1f", seconds) + " s");
+                    + seconds(Duration.ofNanos(System.nanoTime() - start)));
         }
+    }
+
+    static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     @Override
