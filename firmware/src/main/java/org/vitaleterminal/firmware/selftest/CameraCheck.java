@@ -47,8 +47,11 @@ public final class CameraCheck implements Check {
             camera.start();
             Optional<LumaFrame> first = camera.next(firstFrameWait);
             if (first.isEmpty()) {
+                String status = camera.status().toString();
+                String fix = status.contains("Cannot run program") // the capture program itself is missing
+                        ? "install the camera programs: sudo apt install rpicam-apps" : DeviceFixes.camera(setting);
                 return CheckResult.fail(camera.describe() + ": no frame within " + seconds(firstFrameWait) + " ("
-                        + camera.status() + ")", DeviceFixes.camera(setting));
+                        + status + ")", fix);
             }
             String size = first.get().width() + "x" + first.get().height();
             long frames = 1;

@@ -3,6 +3,7 @@ package org.vitaleterminal.firmware.selftest;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.vitaleterminal.firmware.state.ClockHighWaterMark;
 import org.vitaleterminal.firmware.state.StateException;
 
@@ -34,6 +35,7 @@ public final class ClockMarkCheck implements Check {
     public CheckResult run() {
         Path file = stateDir.resolve(ClockHighWaterMark.FILE_NAME);
         Instant now = clock.instant();
+        Instant shown = now.truncatedTo(ChronoUnit.SECONDS);
         Instant mark;
         // open() only reads the file; neither check() nor close() is called, so nothing is written
         try {
@@ -43,13 +45,13 @@ public final class ClockMarkCheck implements Check {
                     + "(the terminal starts a new mark) once the clock is right (timedatectl), start the service");
         }
         if (mark == null) {
-            return CheckResult.pass(now + " (no high-water mark yet: a new terminal)");
+            return CheckResult.pass(shown + " (no high-water mark yet: a new terminal)");
         }
         if (now.plus(ClockHighWaterMark.DEFAULT_TOLERANCE).isBefore(mark)) {
-            return CheckResult.fail("clock reads " + now + ", below the high-water mark " + mark
+            return CheckResult.fail("clock reads " + shown + ", below the high-water mark " + mark
                     + ": every scan is refused CLOCK_UNTRUSTED", "let NTP set the clock: connect the network and "
                     + "check timedatectl timesync-status (an RTC-less Pi restarts in the past after power-off)");
         }
-        return CheckResult.pass(now + ", above the high-water mark " + mark);
+        return CheckResult.pass(shown + ", above the high-water mark " + mark);
     }
 }
