@@ -143,7 +143,26 @@ else
   results+=("verify               required skipped: demo wrote no QR text")
   required_failed=1
 fi
-step selftest optional "0 1" "$native_errors" selftest
+# selftest on a configuration made of the demo's trust material: no camera, an absent UART
+# reader (loads jSerialComm's native code) and a closed broker port, so every check runs and
+# the expected result is exit 1 with FAIL lines for the reader and the broker; exit 2 or a
+# missing line would mean the command itself is broken.
+mkdir -p "$root/tmp/vt-demo/state"
+cat >"$root/tmp/vt-demo/selftest.properties" <<EOF_PROPERTIES
+terminal.id=arm64-check
+site.id=000000000
+site.kind=other
+state.dir=$(inside /tmp/vt-demo/state)
+trust.roots=$(inside /tmp/vt-demo/root.pem)
+trust.list=$(inside /tmp/vt-demo/trust-list.cose)
+camera.source=none
+nfc.reader=pn532:uart:/dev/ttyVT-absent
+indicator=console
+mqtt.url=tcp://127.0.0.1:1
+EOF_PROPERTIES
+step selftest required "0 1" "$native_errors" selftest --config "$(inside /tmp/vt-demo/selftest.properties)"
+grep -q -E '^(PASS|FAIL) +nfc ' "$log/selftest.out" && grep -q '^selftest ' "$log/selftest.out" ||
+  { results+=("selftest-lines       required no nfc line or summary in the report"); required_failed=1; }
 step demo-5s optional 0 "$native_errors" demo --duration 5
 # Absent readers: the drivers load their native code, then report the missing device (exit 2).
 step serial-native required 2 "$native_errors" nfc-read --reader pn532:uart:/dev/ttyVT-absent --timeout 1 --demo \

@@ -30,7 +30,8 @@ public final class Main {
     public static Main withInstalledCommands() {
         List<Command> available = new ArrayList<>(List.of(new VerifyCommand(),
                 new NfcReadCommand(Pn532Readers::open, new SecureRandom(), Sleeper.real()), new TrustCommand(),
-                new org.vitaleterminal.firmware.run.RunCommand()));
+                new org.vitaleterminal.firmware.run.RunCommand(),
+                new org.vitaleterminal.firmware.selftest.SelfTestCommand()));
         ServiceLoader.load(Command.class).forEach(available::add);
         return new Main(available);
     }
