@@ -161,13 +161,16 @@ final class LoopWorld {
         }
     }
 
-    /** Load average over the last minute, as /proc/loadavg says. */
-    static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
+    /** Removes what a bench wrote (best effort). */
+    static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            return "?";
+            System.err.println("could not remove " + root + ": " + e.getMessage());
         }
+    }
+
+    static String loadAverage() {
+        return LoadAverage.now();
     }
 }

@@ -59,6 +59,8 @@ public final class RunProcessBench {
                 case "startup" -> startup(dir, config, args.length > 1 ? Integer.parseInt(args[1]) : 5);
                 default -> throw new IllegalArgumentException("mode memory or startup, not " + mode);
             }
+        } finally {
+            LoopWorld.deleteTree(dir);
         }
     }
 
