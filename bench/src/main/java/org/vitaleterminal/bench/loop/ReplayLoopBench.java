@@ -57,7 +57,9 @@ import org.vitaleterminal.sim.wallet.Wallet;
  * java -cp bench/target/benchmarks.jar org.vitaleterminal.bench.loop.ReplayLoopBench [runs=5] [frames=1000] [codeFrames=6] [blankFrames=4]
  * </pre>
  * Runs are in one JVM, one after the other (run 1 is the cold start), each with a fresh state
- * directory and fresh presentations.
+ * directory and fresh presentations. {@code -Dvt.bench.stateRoot=/dev/shm} puts the state (replay
+ * cache, outbox) on tmpfs instead of the temporary folder: a diagnostic that shows what the two
+ * fsyncs of a decision (replay guard, outbox append) cost on this disk — not how a device runs.
  */
 public final class ReplayLoopBench {
     private static final double FPS = 30;
@@ -70,10 +72,12 @@ public final class ReplayLoopBench {
         int codeFrames = args.length > 2 ? Integer.parseInt(args[2]) : 6;
         int blankFrames = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         Logger.getLogger("").setLevel(Level.WARNING); // one INFO line per decision would be the bench's own cost
-        Path dir = Files.createTempDirectory("vt-replay-bench");
+        String stateRoot = System.getProperty("vt.bench.stateRoot");
+        Path dir = stateRoot == null ? Files.createTempDirectory("vt-replay-bench")
+                : Files.createTempDirectory(Path.of(stateRoot), "vt-replay-bench");
         LoopWorld world = LoopWorld.create(dir, 5151);
         System.out.printf("%d frames at %.0f fps, 640x480: each wallet's code for %d frames then %d blank; real"
-                + " Terminal, SQLite outbox, local Mosquitto; JVM %s %s%n", frames, FPS, codeFrames, blankFrames,
+                + " Terminal, SQLite outbox in %s, local Mosquitto; JVM %s %s%n", frames, FPS, codeFrames, blankFrames, dir,
                 System.getProperty("java.vm.name"), System.getProperty("java.version"));
         System.out.println("| run | codes shown | decisions | missed | extra | frames scanned / dropped |"
                 + " first frame → signal p50 / p99 / max (ms) | decoded frame → commit p50 / p99 (ms, telemetry) |"

@@ -84,7 +84,7 @@ class BrokerDurabilityTest {
                             publishingKills++;
                             Thread.sleep(random.nextInt(300));
                         } else {
-                            Thread.sleep(random.nextInt(1000));
+                            Thread.sleep(random.nextInt(600));
                         }
                     }
                 } finally {
@@ -188,7 +188,8 @@ class BrokerDurabilityTest {
         List<Long> missing = new ArrayList<>(reported.keySet());
         missing.addAll(unreported);
         missing.removeAll(seen);
-        assertEquals(List.of(), missing, "committed events that never reached the broker");
+        assertTrue(missing.isEmpty(), missing.size() + " committed events never reached the broker, e.g. seqs "
+                + missing.subList(0, Math.min(20, missing.size())));
         assertEquals(committed, firstOccurrences, "first arrivals in strictly increasing seq order, without gaps");
         assertEquals(reported.size() + unreported.size(), committed.size());
     }
@@ -208,7 +209,7 @@ class BrokerDurabilityTest {
         static Child start(Path stateDir, Path tmp, Path logPrefix, String url, boolean drain) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Xshare:auto", "-Djava.io.tmpdir=" + tmp, "--enable-native-access=ALL-UNNAMED",
+                    "-Djava.io.tmpdir=" + tmp, "--enable-native-access=ALL-UNNAMED",
                     "-cp", System.getProperty("java.class.path"), PublishingProducer.class.getName(),
                     stateDir.toString(), url));
             if (drain) {
