@@ -2,6 +2,7 @@ package org.vitaleterminal.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,46 +12,137 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitaleterminal.firmware.cli.CommandContext;
 import org.vitaleterminal.firmware.cli.ExitStatus;
 import org.vitaleterminal.firmware.cli.Main;
+import org.vitaleterminal.firmware.cli.UsageException;
+import org.vitaleterminal.firmware.run.StopRequests;
+import org.vitaleterminal.sim.keys.SimRandom;
+import org.vitaleterminal.sim.world.SampleWorld;
 
+/**
+ * The whole demo in-process, on a fast pace: one cycle of every camera scenario and a few NFC
+ * taps through the real run loop, the embedded broker and the printing subscriber. Stops are
+ * manual here (no signal handlers installed in the test JVM); {@code --duration} ends it.
+ */
 class DemoCommandTest {
+    /**
+     * A NIR: sex, year, month, département (2A/2B), commune, order — 13 characters standing alone
+     * (temporary folder names hold longer runs of digits).
+     */
+    private static final Pattern FULL_NIR = Pattern.compile("(?<![0-9])[12][0-9]{4}[0-9AB][0-9]{7}(?![0-9])");
+
+    private static final Set<String> JVM_WIDE_THREADS = Set.of("JNA Cleaner", "process reaper");
+
     @TempDir
     Path dir;
 
     @Test
-    void mintsASampleWorldAndVerifiesEachWalletWithTheRealVerifyCommand() throws Exception {
+    @Timeout(60)
+    void oneCycleOfEveryScenarioEndsInEventLinesWithMaskedNirsAndASummary() throws Exception {
+        Set<Thread> before = Thread.getAllStackTraces().keySet();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CommandContext context = new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8), System.err,
-                Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneId.of("Europe/Paris")), Map.of(), dir);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
 
-        int status = Main.withInstalledCommands().run(List.of("demo", "--seed", "5", "--dir", "world"), context);
+        int status = new DemoCommand(StopRequests::manual)
+                .run(List.of("--duration", "21", "--pace", "2", "--seed", "11"), context(out, err));
 
-        assertEquals(ExitStatus.OK, status);
         String text = out.toString(StandardCharsets.UTF_8);
-        assertLine(text, "single-adult", "accepted  OK");
-        assertLine(text, "family", "accepted  OK");
-        assertLine(text, "closed-rights", "rights CLOSED");
-        assertLine(text, "expired", "rejected  EXPIRED");
-        assertLine(text, "revoked", "rejected  REVOKED");
-        assertLine(text, "demo", "rejected  DEMO_NOT_ALLOWED");
-        assertLine(text, "delegated", "shown by a delegate");
-        assertLine(text, "msa-farmer", "FR-MSA");
-        assertTrue(text.contains("5 of 8 presentations accepted"), text);
-        assertTrue(Files.isRegularFile(dir.resolve("world/root.pem")));
-        assertTrue(Files.isRegularFile(dir.resolve("world/trust-list.cose")));
-        assertTrue(Files.readString(dir.resolve("world/family.txt")).startsWith("VT1:"));
-        assertFalse(text.matches("(?s).*NIR [0-9]{2}.*"), "NIRs are masked in the demo lines");
+        String all = text + err.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitStatus.OK, status, all);
+        assertLine(text, "ACCEPTED qr   Marie DUPONT · NIR 2 85 ** ** *** *** ", "rights open");
+        // the family wallet discloses one member only: Léa, and nobody else of the household
+        assertLine(text, "ACCEPTED qr   Léa DURAND (child) · NIR 1 80 ", "rights open");
+        assertFalse(text.contains("Thomas DURAND ·") || text.contains("Julie"), text);
+        assertLine(text, "ACCEPTED qr   Bernard PETIT", "rights CLOSED");
+        assertLine(text, "indicator ACCEPTED_NO_OPEN_RIGHTS", "amber");
+        assertLine(text, "REJECTED qr   EXPIRED", "expired");
+        assertLine(text, "REJECTED qr   REVOKED", "revocation list");
+        assertLine(text, "screenshot of Marie DUPONT's code", "");
+        assertLine(text, "REJECTED qr   REPLAYED", "already used");
+        assertLine(text, "REJECTED qr   UNKNOWN_KEY", "unknown issuer");
+        assertLine(text, "▶ an EU Digital COVID Certificate (HC1:)", "");
+        assertLine(text, "REJECTED qr   TRUST_LIST_MISSING", "no trusted keys");
+        assertLine(text, "ACCEPTED nfc  Hugo DURAND (child)", "rights open");
+        assertLine(text, "indicator WAITING_FOR_UNLOCK", "amber");
+        assertLine(text, "status online", "nfc ok");
+        assertLine(text, "status offline", "");
+        assertLine(text, "summary: ", "rejected REPLAYED 1");
+        assertTrue(text.contains("outbox: 0 event(s) left; last status: offline"), text);
+
+        SampleWorld world = SampleWorld.create(SimRandom.seeded(11), Instant.now());
+        for (var wallet : world.wallets().values()) {
+            assertFalse(all.contains(wallet.credential().insured().nir()), "a full NIR was printed");
+        }
+        Matcher nir = FULL_NIR.matcher(all);
+        assertFalse(nir.find(), () -> "a full NIR was printed: " + nir.group());
+
+        Matcher files = Pattern.compile("files in (\\S+)").matcher(text);
+        assertTrue(files.find(), text);
+        assertFalse(Files.exists(Path.of(files.group(1))), "the temporary folder is deleted");
+        assertNoThreadLeft(before);
     }
 
-    private static void assertLine(String output, String caseName, String expected) {
-        assertTrue(output.lines().anyMatch(line -> line.strip().startsWith(caseName + " ") && line.contains(expected)),
-                "no line for " + caseName + " containing '" + expected + "' in:\n" + output);
+    @Test
+    @Timeout(10)
+    void helpSaysWhatTheDemoShowsAndHowItStops() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = Main.withInstalledCommands().run(List.of("demo", "--help"), context(out, new ByteArrayOutputStream()));
+        assertEquals(ExitStatus.OK, status);
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("--duration S") && help.contains("default 60") && help.contains("Ctrl-C"), help);
+    }
+
+    @Test
+    @Timeout(10)
+    void aBadOptionIsAUsageErrorBeforeAnythingStarts() {
+        CommandContext context = context(new ByteArrayOutputStream(), new ByteArrayOutputStream());
+        UsageException pace = assertThrows(UsageException.class,
+                () -> new DemoCommand(StopRequests::manual).run(List.of("--pace", "0.5"), context));
+        assertTrue(pace.getMessage().contains("--pace"), pace.getMessage());
+        UsageException duration = assertThrows(UsageException.class,
+                () -> new DemoCommand(StopRequests::manual).run(List.of("--duration", "soon"), context));
+        assertTrue(duration.getMessage().contains("--duration"), duration.getMessage());
+    }
+
+    /**
+     * Every thread the demo started (broker, MQTT clients, camera, NFC, pseudo-terminal) is gone.
+     * Two JVM-wide singletons may stay, idle: JNA's cleaner (one per JVM, started on first native
+     * use) and the JDK's process reaper (a pooled thread that ends after 60 s idle); neither is
+     * per demo run.
+     */
+    private static void assertNoThreadLeft(Set<Thread> before) throws InterruptedException {
+        Set<Thread> left = Set.of();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            left = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.isAlive() && !before.contains(thread))
+                    .filter(thread -> !JVM_WIDE_THREADS.contains(thread.getName()))
+                    .filter(thread -> !thread.getName().startsWith("ForkJoinPool.commonPool"))
+                    .collect(Collectors.toSet());
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        assertEquals(Set.of(), left.stream().map(Thread::getName).collect(Collectors.toSet()), "threads left running");
+    }
+
+    private CommandContext context(ByteArrayOutputStream out, ByteArrayOutputStream err) {
+        return new CommandContext(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Clock.system(SampleWorld.ZONE), Map.of(), dir);
+    }
+
+    private static void assertLine(String output, String start, String contains) {
+        assertTrue(output.lines().anyMatch(line -> line.contains(start) && line.contains(contains)),
+                "no line with '" + start + "' and '" + contains + "' in:\n" + output);
     }
 }

@@ -15,6 +15,8 @@ import java.util.Properties;
  * say nothing to anyone).
  */
 public final class EmbeddedBroker implements AutoCloseable {
+    private static final String NETTY_NO_UNSAFE = "io.netty.noUnsafe";
+
     private final Server server;
     private final int port;
 
@@ -25,6 +27,12 @@ public final class EmbeddedBroker implements AutoCloseable {
 
     /** Starts a broker on a free port of 127.0.0.1. */
     public static EmbeddedBroker start(Path dataDirectory) throws IOException {
+        // Netty reads this once, when its first class loads: without it JDK 24+ prints four lines
+        // of sun.misc.Unsafe deprecation warnings at each demo start. A loopback broker carrying
+        // a few messages a second does not need Netty's off-heap tricks.
+        if (System.getProperty(NETTY_NO_UNSAFE) == null) {
+            System.setProperty(NETTY_NO_UNSAFE, "true");
+        }
         int port = freeLoopbackPort();
         Properties properties = new Properties();
         properties.setProperty(BrokerConstants.HOST_PROPERTY_NAME, "127.0.0.1");

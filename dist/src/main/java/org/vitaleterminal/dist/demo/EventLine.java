@@ -2,6 +2,7 @@ package org.vitaleterminal.dist.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -103,8 +104,17 @@ final class EventLine {
         }
         return "telemetry · " + f.getOrDefault("scans.accepted", "0") + " accepted, " + rejected + " rejected · "
                 + f.getOrDefault("frames.processed", "0") + " frames (" + f.getOrDefault("frames.dropped", "0")
-                + " dropped) · decode p50 " + f.getOrDefault("latencyMs.decode.p50", "?") + " ms · verify p50 "
-                + f.getOrDefault("latencyMs.verify.p50", "?") + " ms · outbox " + f.getOrDefault("outbox.depth", "?");
+                + " dropped) · decode p50 " + millis(f.get("latencyMs.decode.p50")) + " · verify p50 "
+                + millis(f.get("latencyMs.verify.p50")) + " · outbox " + f.getOrDefault("outbox.depth", "?");
+    }
+
+    /** A latency to a tenth of a millisecond: "2.340394" → "2.3 ms". */
+    private static String millis(String value) {
+        try {
+            return String.format(Locale.ROOT, "%.1f ms", Double.parseDouble(value));
+        } catch (NullPointerException | NumberFormatException e) {
+            return "? ms";
+        }
     }
 
     /** Régime 01 is the general scheme (a CPAM), 02 the farmers' (MSA). */

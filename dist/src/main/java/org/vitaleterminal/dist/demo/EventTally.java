@@ -16,10 +16,15 @@ public final class EventTally {
     synchronized void recordEvent(Map<String, String> fields) {
         events++;
         String key = "presentation.accepted".equals(fields.get("type"))
-                ? "accepted" + ("OK".equals(fields.get("reason")) ? "" : " " + fields.get("reason"))
+                ? (anyRightsClosed(fields) ? "accepted (rights closed)" : "accepted")
                 : "rejected " + fields.getOrDefault("reason", "?");
         byOutcome.merge(key, 1, Integer::sum);
         notifyAll();
+    }
+
+    private static boolean anyRightsClosed(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .anyMatch(e -> e.getKey().endsWith(".rightsOpen") && "false".equals(e.getValue()));
     }
 
     synchronized void recordStatus(String state) {
