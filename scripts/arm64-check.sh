@@ -133,7 +133,8 @@ step() {
 native_errors='UnsatisfiedLinkError|NoClassDefFoundError|wrong ELF class|cannot open shared object|Exception in thread|InternalError'
 
 step java-version required 0 "$native_errors" --version
-step demo-mint required 0 "$native_errors" demo --seed 7 --dir "$(inside /tmp/vt-demo)"
+# the demo keeps its files (trust material, one QR text per wallet, its own state) with --dir
+step demo-mint required 0 "$native_errors" demo --seed 7 --duration 2 --quiet --dir "$(inside /tmp/vt-demo)"
 text=$(find "$root/tmp/vt-demo" -name '*.txt' | sort | head -n 1)
 if [ -n "$text" ]; then
   step verify required "0 1" "$native_errors" verify --demo --trust-list "$(inside /tmp/vt-demo/trust-list.cose)" \
@@ -147,12 +148,12 @@ fi
 # reader (loads jSerialComm's native code) and a closed broker port, so every check runs and
 # the expected result is exit 1 with FAIL lines for the reader and the broker; exit 2 or a
 # missing line would mean the command itself is broken.
-mkdir -p "$root/tmp/vt-demo/state"
+mkdir -p "$root/tmp/vt-demo/selftest-state"
 cat >"$root/tmp/vt-demo/selftest.properties" <<EOF_PROPERTIES
 terminal.id=arm64-check
 site.id=000000000
 site.kind=other
-state.dir=$(inside /tmp/vt-demo/state)
+state.dir=$(inside /tmp/vt-demo/selftest-state)
 trust.roots=$(inside /tmp/vt-demo/root.pem)
 trust.list=$(inside /tmp/vt-demo/trust-list.cose)
 camera.source=none
@@ -161,8 +162,10 @@ indicator=console
 mqtt.url=tcp://127.0.0.1:1
 EOF_PROPERTIES
 step selftest required "0 1" "$native_errors" selftest --config "$(inside /tmp/vt-demo/selftest.properties)"
-grep -q -E '^(PASS|FAIL) +nfc ' "$log/selftest.out" && grep -q '^selftest ' "$log/selftest.out" ||
-  { results+=("selftest-lines       required no nfc line or summary in the report"); required_failed=1; }
+if ! grep -q -E '^(PASS|FAIL) +nfc ' "$log/selftest.out" || ! grep -q '^selftest ' "$log/selftest.out"; then
+  results+=("selftest-lines       required no nfc line or summary in the report")
+  required_failed=1
+fi
 step demo-5s optional 0 "$native_errors" demo --duration 5
 # Absent readers: the drivers load their native code, then report the missing device (exit 2).
 step serial-native required 2 "$native_errors" nfc-read --reader pn532:uart:/dev/ttyVT-absent --timeout 1 --demo \

@@ -67,6 +67,9 @@ public final class DemoFolder implements AutoCloseable {
      * @param nfcReader {@code pn532:uart:/dev/pts/N}, or {@code none}
      */
     public Path writeConfig(String brokerUrl, String nfcReader, DemoPace pace) throws IOException {
+        // A kept folder may hold the state of an earlier run, whose trust list another root
+        // signed and whose replay cache and seq belong to another world: every run starts afresh.
+        deleteTree(dir.resolve("state"));
         Path frames = Files.createDirectories(dir.resolve("camera"));
         String properties = String.join("\n",
                 "# written by vitale-terminal demo: a terminal in a simulated pharmacy",
@@ -89,10 +92,16 @@ public final class DemoFolder implements AutoCloseable {
     /** Deletes a temporary folder and everything in it; leaves a kept one alone. */
     @Override
     public void close() throws IOException {
-        if (!temporary) {
+        if (temporary) {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
+        try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
