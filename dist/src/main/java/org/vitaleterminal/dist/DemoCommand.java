@@ -10,10 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.vitaleterminal.dist.demo.CameraScript;
+import org.vitaleterminal.dist.demo.DemoBroker;
 import org.vitaleterminal.dist.demo.DemoCast;
 import org.vitaleterminal.dist.demo.DemoConsole;
 import org.vitaleterminal.dist.demo.DemoDevices;
@@ -22,7 +21,9 @@ import org.vitaleterminal.dist.demo.DemoPace;
 import org.vitaleterminal.dist.demo.EmbeddedBroker;
 import org.vitaleterminal.dist.demo.EventPrinter;
 import org.vitaleterminal.dist.demo.EventTally;
+import org.vitaleterminal.dist.demo.MosquittoProcess;
 import org.vitaleterminal.dist.demo.NfcTapper;
+import org.vitaleterminal.dist.demo.QuietLogs;
 import org.vitaleterminal.dist.demo.VirtualReader;
 import org.vitaleterminal.firmware.cli.Command;
 import org.vitaleterminal.firmware.cli.CommandContext;
@@ -48,10 +49,11 @@ import org.vitaleterminal.sim.keys.SimRandom;
  */
 public final class DemoCommand implements Command {
     static final int DEFAULT_DURATION_SECONDS = 60;
-    private static final Set<String> WITH_VALUE = Set.of("duration", "pace", "seed", "dir");
+    private static final Set<String> WITH_VALUE = Set.of("duration", "pace", "seed", "dir", "broker");
     private static final Set<String> FLAGS = Set.of("help", "quiet");
     private static final String HELP = """
             usage: vitale-terminal demo [--duration SECONDS] [--pace SECONDS] [--quiet] [--seed N] [--dir DIR]
+                                        [--broker moquette|mosquitto]
               --duration S  stop after S seconds (default 60: one camera cycle of every scenario, plus
                             NFC taps); 0 runs until Ctrl-C. Ctrl-C stops it cleanly at any time.
               --pace S      seconds per camera scenario, phone shown then an empty view (default 4, 1 to 60)
@@ -59,6 +61,8 @@ public final class DemoCommand implements Command {
               --seed N      mint the same keys and people every time (default: fresh random keys)
               --dir DIR     keep the demo's files (configuration, trust list, state, a QR text per
                             wallet) in DIR; by default they go to a temporary folder deleted at the end
+              --broker B    moquette (default: inside the JVM) or mosquitto (the one installed here,
+                            started on a free loopback port and stopped at the end)
             The camera shows, in a loop: a valid credential, a family wallet with one member chosen,
             closed rights, an expired and a revoked credential, a replayed screenshot, an unknown
             issuer and an EU DCC (HC1:); phones tap the NFC reader every 2.5 scenarios.""";
@@ -97,13 +101,14 @@ public final class DemoCommand implements Command {
         }
         Duration duration = Duration.ofSeconds(number(options, "duration", DEFAULT_DURATION_SECONDS, 0, 86_400));
         DemoPace pace = pace(options);
+        BrokerChoice broker = broker(options);
         SecureRandom random = options.has("seed")
                 ? SimRandom.seeded(number(options, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE))
                 : new SecureRandom();
         DemoConsole console = new DemoConsole(context.out(), context.clock(), options.flag("quiet"));
         QuietLogs logs = QuietLogs.install();
         try (DemoFolder folder = folder(options, context)) {
-            return runDemo(folder, duration, pace, random, console, context);
+            return runDemo(folder, broker, duration, pace, random, console, context);
         } catch (IOException e) {
             context.err().println("vitale-terminal demo: " + e.getMessage());
             return ExitStatus.USAGE;
@@ -112,7 +117,7 @@ public final class DemoCommand implements Command {
         }
     }
 
-    private int runDemo(DemoFolder folder, Duration duration, DemoPace pace, SecureRandom random, DemoConsole console,
+    private int runDemo(DemoFolder folder, BrokerChoice brokerChoice, Duration duration, DemoPace pace, SecureRandom random, DemoConsole console,
                         CommandContext context) throws IOException, UsageException {
         DemoCast cast = DemoCast.create(random, context.clock().instant());
         folder.writeWorld(cast.world(), random, context.clock().instant());
@@ -121,11 +126,11 @@ public final class DemoCommand implements Command {
         console.plain("  sample world: trust list v1 with issuers FR-CNAM, FR-MSA, FR-DEMO; one credential revoked;"
                 + " files in " + folder.path());
         EventTally tally = new EventTally();
-        try (EmbeddedBroker broker = EmbeddedBroker.start(folder.brokerData());
+        try (DemoBroker broker = brokerChoice.start(folder.brokerData());
              VirtualReader reader = VirtualReader.open();
              EventPrinter printer = EventPrinter.subscribe(broker.url(),
                      "vt/v1/" + DemoFolder.SITE_ID + "/" + DemoFolder.TERMINAL_ID + "/", console, tally)) {
-            console.plain("  MQTT broker (Moquette, in memory) on " + broker.url() + "; NFC reader: "
+            console.plain("  MQTT broker (" + broker.describe() + ") on " + broker.url() + "; NFC reader: "
                     + reader.describe());
             console.plain("");
             Path config = folder.writeConfig(broker.url(), reader.uri(), pace);
@@ -209,6 +214,25 @@ public final class DemoCommand implements Command {
         return dir.isPresent() ? DemoFolder.kept(context.resolve(dir.get())) : DemoFolder.temporary();
     }
 
+    /** How to start the chosen broker; a missing Mosquitto is a usage error, found before anything starts. */
+    private interface BrokerChoice {
+        DemoBroker start(Path dataDirectory) throws IOException;
+    }
+
+    private static BrokerChoice broker(Options options) throws UsageException {
+        String name = options.value("broker").orElse("moquette");
+        return switch (name) {
+            case "moquette" -> EmbeddedBroker::start;
+            case "mosquitto" -> {
+                Path mosquitto = MosquittoProcess.executable().orElseThrow(() -> new UsageException(
+                        "--broker mosquitto: no mosquitto on PATH or in /usr/sbin (Debian: apt install mosquitto);"
+                                + " without --broker the demo uses its built-in Moquette"));
+                yield data -> MosquittoProcess.start(mosquitto, data);
+            }
+            default -> throw new UsageException("--broker: expected moquette or mosquitto, got '" + name + "'");
+        };
+    }
+
     private static DemoPace pace(Options options) throws UsageException {
         Optional<String> value = options.value("pace");
         if (value.isEmpty()) {
@@ -236,27 +260,6 @@ public final class DemoCommand implements Command {
         } catch (NumberFormatException e) {
             throw new UsageException("--" + name + ": expected a whole number from " + min + " to " + max
                     + ", got '" + value.get() + "'");
-        }
-    }
-
-    /**
-     * The terminal's INFO logs say what the event lines already say, in a less readable form; for
-     * the demo's length they are raised to WARNING (faults still show), then put back. The
-     * loggers are held here: java.util.logging keeps only weak references to them.
-     */
-    private record QuietLogs(List<Logger> loggers, List<Level> levels) {
-        static QuietLogs install() {
-            List<Logger> loggers = List.of(Logger.getLogger("org.vitaleterminal"), Logger.getLogger("io.moquette"),
-                    Logger.getLogger("io.netty"));
-            List<Level> levels = loggers.stream().map(Logger::getLevel).toList();
-            loggers.forEach(logger -> logger.setLevel(Level.WARNING));
-            return new QuietLogs(loggers, levels);
-        }
-
-        void restore() {
-            for (int i = 0; i < loggers.size(); i++) {
-                loggers.get(i).setLevel(levels.get(i));
-            }
         }
     }
 }

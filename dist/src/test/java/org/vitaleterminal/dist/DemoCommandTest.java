@@ -18,9 +18,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.vitaleterminal.dist.demo.MosquittoProcess;
 import org.vitaleterminal.firmware.cli.CommandContext;
 import org.vitaleterminal.firmware.cli.ExitStatus;
 import org.vitaleterminal.firmware.cli.Main;
@@ -92,6 +94,27 @@ class DemoCommandTest {
         assertTrue(files.find(), text);
         assertFalse(Files.exists(Path.of(files.group(1))), "the temporary folder is deleted");
         assertNoThreadLeft(before);
+    }
+
+    @Test
+    @Timeout(40)
+    void withMosquittoInstalledTheDemoCanUseItAndStopsIt() throws Exception {
+        Assumptions.assumeTrue(MosquittoProcess.executable().isPresent(), "mosquitto is not installed");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = new DemoCommand(StopRequests::manual).run(
+                List.of("--broker", "mosquitto", "--duration", "6", "--pace", "2", "--quiet"), context(out, err));
+
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertEquals(ExitStatus.OK, status, text + err);
+        assertLine(text, "MQTT broker (Mosquitto", "tcp://127.0.0.1:");
+        assertLine(text, "#1 ACCEPTED qr   Marie DUPONT", "rights open");
+        assertFalse(text.contains("indicator "), "--quiet leaves the indicator lines out");
+        assertTrue(text.contains("last status: offline"), text);
+        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().commandLine().orElse("?")).filter(c -> c.contains("mosquitto")).toList(),
+                "the demo's mosquitto is stopped");
     }
 
     @Test

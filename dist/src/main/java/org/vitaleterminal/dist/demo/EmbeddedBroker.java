@@ -14,7 +14,7 @@ import java.util.Properties;
  * posts to telemetry.moquette.io at start unless told not to — the demo must work offline and
  * say nothing to anyone).
  */
-public final class EmbeddedBroker implements AutoCloseable {
+public final class EmbeddedBroker implements DemoBroker {
     private static final String NETTY_NO_UNSAFE = "io.netty.noUnsafe";
 
     private final Server server;
@@ -50,9 +50,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         return new EmbeddedBroker(server, port);
     }
 
-    /** {@code tcp://127.0.0.1:PORT}. */
+    @Override
     public String url() {
         return "tcp://127.0.0.1:" + port;
+    }
+
+    @Override
+    public String describe() {
+        return "Moquette, in memory";
     }
 
     @Override
@@ -60,7 +65,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         server.stopServer();
     }
 
-    private static int freeLoopbackPort() throws IOException {
+    static int freeLoopbackPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
