@@ -12,6 +12,8 @@ import com.google.zxing.common.DetectorResult;
 import com.google.zxing.common.PerspectiveTransform;
 import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.detector.Detector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,7 +30,8 @@ import java.util.Map;
  *
  * <p>The grid ZXing infers can be a version off (its dimension comes from the finder spacing,
  * rounded to 17 + 4v) or bent by a misplaced alignment pattern; the reader also tries the
- * neighbouring dimensions and the grid without the alignment pattern — at most six grids, each
+ * neighbouring dimensions, the grid without the alignment pattern, and the grid corrected with
+ * all alignment patterns ({@link GridRefiner}) — at most nine grids, each
  * ending in ZXing's format-information BCH check and Reed–Solomon decoding of every block, so a
  * wrong grid fails rather than misreads. Holds a ZXing decoder: one instance per thread.
  */
@@ -52,6 +55,8 @@ final class GreyGridReader {
             throws NotFoundException, FormatException, ChecksumException {
         DetectorResult detected = new Detector(black).detect(hints);
         ResultPoint[] points = detected.getPoints(); // bottom-left, top-left, top-right[, alignment]
+        ResultPoint[] finders = {points[1], points[2], points[0]};
+        ResultPoint alignment = points.length > 3 ? points[3] : null;
         int estimate = detected.getBits().getWidth();
         FormatException format = null;
         ChecksumException checksum = null;
@@ -60,16 +65,26 @@ final class GreyGridReader {
             if (dimension < 21 || dimension > 177) {
                 continue;
             }
-            for (int useAlignment = points.length > 3 ? 1 : 0; useAlignment >= 0; useAlignment--) {
-                PerspectiveTransform grid = gridToImage(points[1], points[2], points[0],
-                        useAlignment == 1 ? points[3] : null, dimension);
+            List<PerspectiveTransform> grids = new ArrayList<>(3);
+            PerspectiveTransform zxingGrid = gridToImage(finders[0], finders[1], finders[2], alignment, dimension);
+            grids.add(zxingGrid);
+            if (alignment != null) {
+                grids.add(gridToImage(finders[0], finders[1], finders[2], null, dimension));
+            }
+            for (int i = 0; i < grids.size(); i++) {
+                float[] grey = sample(image, grids.get(i), dimension, inverted);
                 try {
-                    String text = decoder.decode(modules(image, grid, dimension, inverted), hints).getText();
+                    String text = decoder.decode(threshold(grey, dimension), hints).getText();
                     return new Result(text, null, points, BarcodeFormat.QR_CODE);
                 } catch (FormatException e) {
                     format = e;
                 } catch (ChecksumException e) {
                     checksum = e;
+                }
+                if (i == 0) {
+                    // Last grid: the finders' parallelogram corrected with every alignment pattern (tilt).
+                    GridRefiner.refine(image, gridToImage(finders[0], finders[1], finders[2], null, dimension),
+                            dimension, finders, inverted, contrast(grey)).ifPresent(grids::add);
                 }
             }
         }
@@ -104,8 +119,8 @@ final class GreyGridReader {
                 bottomRightX, bottomRightY, bottomLeft.getX(), bottomLeft.getY());
     }
 
-    /** The modules, set = dark, from grey samples and a local threshold in module units. */
-    static BitMatrix modules(LumaImage image, PerspectiveTransform grid, int dimension, boolean inverted) {
+    /** Each module's grey, the mean of 3×3 samples around its centre; inverted codes flipped (dark = low). */
+    static float[] sample(LumaImage image, PerspectiveTransform grid, int dimension, boolean inverted) {
         float[] grey = new float[dimension * dimension];
         float[] point = new float[2];
         for (int row = 0; row < dimension; row++) {
@@ -119,9 +134,36 @@ final class GreyGridReader {
                         sum += bilinear(image, point[0], point[1]);
                     }
                 }
-                grey[row * dimension + column] = inverted ? 255 * 9 - sum : sum;
+                grey[row * dimension + column] = inverted ? 255 - sum / 9 : sum / 9;
             }
         }
+        return grey;
+    }
+
+    /** Light-minus-dark module grey: the mean above the overall mean minus the mean below it. */
+    static double contrast(float[] grey) {
+        double mean = 0;
+        for (float g : grey) {
+            mean += g;
+        }
+        mean /= grey.length;
+        double high = 0;
+        double low = 0;
+        int highs = 0;
+        for (float g : grey) {
+            if (g >= mean) {
+                high += g;
+                highs++;
+            } else {
+                low += g;
+            }
+        }
+        int lows = grey.length - highs;
+        return highs == 0 || lows == 0 ? 0 : high / highs - low / lows;
+    }
+
+    /** The modules, set = dark: each compared with the mean of its neighbourhood, in module units. */
+    static BitMatrix threshold(float[] grey, int dimension) {
         // Neighbourhood means from a summed-area table of the module values.
         double[] table = new double[(dimension + 1) * (dimension + 1)];
         for (int row = 0; row < dimension; row++) {
