@@ -46,7 +46,7 @@ class PhoneScreenComparisonTest {
         int perBucket = Integer.getInteger("vt.qr.perBucket", PER_BUCKET);
         Optional<Path> testdata = Optional.ofNullable(System.getProperty("vt.testdata")).map(Path::of);
         result = new Comparison(PhoneScreenSet.full(perBucket, PhoneScreenSet.DEFAULT_SEED),
-                PhoneScreenPayloads.create(testdata), FrameDecoder.ours(), peers, Optional.empty()).run();
+                PhoneScreenPayloads.create(testdata), FrameDecoder::ours, peers, Optional.empty()).run();
         System.out.println(result.table());
     }
 

@@ -19,20 +19,15 @@ import java.util.Optional;
  * symbol fails Reed–Solomon although every pattern was found (the {@code perspective} buckets of
  * the phone-screen set at 3–6 px/module). A version-14+ code has 13 or more alignment patterns.
  * Each is looked for around where the current grid puts it (a 5×5-module template matched on
- * grey samples), and one homography is fitted by least squares to every pattern found plus the
- * three finder centres; twice, the second search narrower. A phone screen is flat, so one
+ * grey samples), and one homography is fitted by least squares to every pattern found so far plus
+ * the three finder centres, ring by ring away from the top-left finder, then once more over all. A phone screen is flat, so one
  * homography is the exact model: no piecewise grid is needed.
  */
 final class GridRefiner {
-    /**
-     * The passes: search radius around the predicted centre in modules, and whether only the
-     * patterns of the half nearest the finders (u + v within the dimension) are searched. The
-     * first grid is ZXing's alignment-free parallelogram, right near the finders and up to a few
-     * modules off at the far corner under tilt: the near half first, then all, then all again
-     * closer.
-     */
-    private static final double[] SEARCH_RADII = {1.5, 1.5, 0.75};
-    private static final boolean[] NEAR_HALF_ONLY = {true, false, false};
+    /** Search radius around the predicted centre while the grid grows, in modules. */
+    private static final double GROWING_RADIUS = 1.5;
+    /** Search radius of the last pass over all patterns, once the grid is close. */
+    private static final double FINAL_RADIUS = 0.75;
     /** Search step, in modules. */
     private static final double SEARCH_STEP = 0.25;
     /**
@@ -66,37 +61,80 @@ final class GridRefiner {
         if (centres.length < 2) {
             return Optional.empty();
         }
-        PerspectiveTransform current = grid;
-        for (int pass = 0; pass < SEARCH_RADII.length; pass++) {
-            double radius = SEARCH_RADII[pass];
-            List<double[]> pairs = new ArrayList<>(); // {u, v, x, y}
-            double far = dimension - 3.5;
-            pairs.add(new double[] {3.5, 3.5, finders[0].getX(), finders[0].getY()});
-            pairs.add(new double[] {far, 3.5, finders[1].getX(), finders[1].getY()});
-            pairs.add(new double[] {3.5, far, finders[2].getX(), finders[2].getY()});
-            int found = 0;
-            for (int cy : centres) {
-                for (int cx : centres) {
-                    if (overlapsFinder(cx, cy, dimension) || (NEAR_HALF_ONLY[pass] && cx + cy > dimension)) {
+        // The first grid is the parallelogram through the finders: right near them, modules off
+        // at the far corner under tilt. The grid grows ring by ring of the alignment lattice away
+        // from the top-left finder (each ring predicted by the fit of the previous ones), then a
+        // last, narrower pass re-finds every pattern with the whole fit.
+        finders = finders.clone();
+        double far = dimension - 3.5;
+        double[][] finderModules = {{3.5, 3.5}, {far, 3.5}, {3.5, far}};
+        for (int k = 0; k < 3; k++) {
+            // ZXing measures a finder's centre from its runs, which a tilt biases: re-centre it
+            // on the grey image first, everything else is measured from the finders.
+            double[] at = locate(image, grid, finderModules[k][0], finderModules[k][1], GROWING_RADIUS, inverted,
+                    contrast, Pattern.FINDER);
+            if (at != null) {
+                finders[k] = new ResultPoint((float) at[2], (float) at[3]);
+            }
+        }
+        PerspectiveTransform current = GreyGridReader.gridToImage(finders[0], finders[1], finders[2], null,
+                dimension);
+        List<double[]> found = new ArrayList<>();
+        for (int ring = 1; ring <= centres.length; ring++) {
+            boolean last = ring == centres.length;
+            List<double[]> pairs = last ? new ArrayList<>() : new ArrayList<>(found);
+            int searched = 0;
+            for (int j = 0; j < centres.length; j++) {
+                for (int i = 0; i < centres.length; i++) {
+                    int cx = centres[i];
+                    int cy = centres[j];
+                    if (overlapsFinder(cx, cy, dimension) || (!last && Math.max(i, j) != ring)) {
                         continue;
                     }
-                    double[] at = locate(image, current, cx + 0.5, cy + 0.5, radius, inverted, contrast);
+                    searched++;
+                    double[] at = locate(image, current, cx + 0.5, cy + 0.5, last ? FINAL_RADIUS : GROWING_RADIUS,
+                            inverted, contrast, Pattern.ALIGNMENT);
                     if (at != null) {
                         pairs.add(at);
-                        found++;
                     }
                 }
             }
-            if (found < MIN_PATTERNS) {
+            if (searched == 0) {
+                continue;
+            }
+            if (pairs.size() < MIN_PATTERNS) {
                 return Optional.empty();
             }
-            Optional<PerspectiveTransform> fitted = fit(pairs, dimension);
+            found = pairs;
+            List<double[]> withFinders = new ArrayList<>(pairs);
+            withFinders.add(new double[] {3.5, 3.5, finders[0].getX(), finders[0].getY()});
+            withFinders.add(new double[] {far, 3.5, finders[1].getX(), finders[1].getY()});
+            withFinders.add(new double[] {3.5, far, finders[2].getX(), finders[2].getY()});
+            Optional<PerspectiveTransform> fitted = fit(withFinders, dimension);
             if (fitted.isEmpty()) {
                 return Optional.empty();
             }
             current = fitted.get();
         }
         return Optional.of(current);
+    }
+
+    /** The two square patterns, by Chebyshev distance ("ring") from their centre module. */
+    private enum Pattern {
+        /** 5×5: dark centre, light ring, dark ring. */
+        ALIGNMENT(2),
+        /** 7×7: dark 3×3 core, light ring, dark ring. */
+        FINDER(3);
+
+        final int half;
+
+        Pattern(int half) {
+            this.half = half;
+        }
+
+        boolean isLight(int ring) {
+            return ring == half - 1;
+        }
     }
 
     private static boolean overlapsFinder(int cx, int cy, int dimension) {
@@ -109,7 +147,7 @@ final class GridRefiner {
      * (x, y) the image point of the match, or null when nothing there looks like the pattern.
      */
     private static double[] locate(LumaImage image, PerspectiveTransform grid, double u, double v, double radius,
-            boolean inverted, double contrast) {
+            boolean inverted, double contrast, Pattern pattern) {
         double best = -Double.MAX_VALUE;
         double bestDu = 0;
         double bestDv = 0;
@@ -121,20 +159,24 @@ final class GridRefiner {
                 double dv = iy * SEARCH_STEP;
                 double dark = 0;
                 double light = 0;
-                for (int j = -2; j <= 2; j++) {
-                    for (int i = -2; i <= 2; i++) {
+                int lights = 0;
+                int half = pattern.half;
+                for (int j = -half; j <= half; j++) {
+                    for (int i = -half; i <= half; i++) {
                         point[0] = (float) (u + du + i);
                         point[1] = (float) (v + dv + j);
                         grid.transformPoints(point);
                         double grey = GreyGridReader.bilinear(image, point[0], point[1]);
-                        if (Math.max(Math.abs(i), Math.abs(j)) == 1) {
+                        if (pattern.isLight(Math.max(Math.abs(i), Math.abs(j)))) {
                             light += grey;
+                            lights++;
                         } else {
                             dark += grey;
                         }
                     }
                 }
-                double score = light / 8 - dark / 17;
+                int cells = (2 * half + 1) * (2 * half + 1);
+                double score = light / lights - dark / (cells - lights);
                 if (inverted) {
                     score = -score;
                 }
