@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +32,9 @@ import org.vitaleterminal.firmware.mqtt.MqttTopics;
 import org.vitaleterminal.firmware.mqtt.Telemetry;
 import org.vitaleterminal.firmware.mqtt.TerminalStatus;
 import org.vitaleterminal.firmware.outbox.Outbox;
+import org.vitaleterminal.firmware.outbox.SqliteOutbox;
 import org.vitaleterminal.firmware.outbox.StoredEvent;
+import org.vitaleterminal.firmware.outbox.UuidV7;
 
 /**
  * How long a backlog of queued events takes to drain to a local Mosquitto (goal: 10,000 events
@@ -39,16 +42,20 @@ import org.vitaleterminal.firmware.outbox.StoredEvent;
  * supervisor's start (connect included) to the outbox being empty — with a back-end subscriber
  * counting what arrived. Run:
  * <pre>
- * java -cp bench/target/benchmarks.jar org.vitaleterminal.bench.MqttDrainBench [events] [runs] [window] [tcp://host:port]
+ * java -cp bench/target/benchmarks.jar org.vitaleterminal.bench.MqttDrainBench [--sqlite] [events] [runs] [window] [tcp://host:port]
  * </pre>
  * Without a URL it starts {@code mosquitto} on a free loopback port (Debian package mosquitto).
- * The outbox here is in memory, so the figure is the MQTT side alone; a durable outbox adds its
- * own per-event commit cost.
+ * By default the outbox is in memory, so the figure is the MQTT side alone; with {@code --sqlite}
+ * it is the terminal's {@link SqliteOutbox} (the backlog is written once, untimed, and each run
+ * drains a fresh copy of that file), so each PUBACK costs a real {@code remove} commit.
  */
 public final class MqttDrainBench {
     private MqttDrainBench() {}
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] arguments) throws Exception {
+        List<String> rest = new ArrayList<>(List.of(arguments));
+        boolean sqlite = rest.remove("--sqlite");
+        String[] args = rest.toArray(String[]::new);
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int window = args.length > 2 ? Integer.parseInt(args[2]) : MqttSettings.DEFAULT_WINDOW;
@@ -66,14 +73,20 @@ public final class MqttDrainBench {
             waitForPort(port);
             url = "tcp://127.0.0.1:" + port;
         }
+        Path backlog = sqlite ? sqliteBacklog(events) : null;
         try {
-            System.out.printf("%d events of ~%d bytes, window %d, %s%n", events, payload(1, "x").length + 36, window, url);
-            System.out.println("| run | drain time (s) | events/s | received by the subscriber (distinct) |");
-            System.out.println("|---:|---:|---:|---:|");
+            System.out.printf("%d events of ~%d bytes, window %d, %s, %s outbox%n", events, payload(1, "x").length + 36,
+                    window, url, sqlite ? "SQLite" : "in-memory");
+            System.out.println("| run | drain time (s) | events/s | received by the subscriber (distinct) | load average |");
+            System.out.println("|---:|---:|---:|---:|---|");
             for (int run = 1; run <= runs; run++) {
-                drainOnce(url, events, window, run);
+                drainOnce(url, events, window, run, backlog);
             }
         } finally {
+            if (backlog != null) {
+                Files.deleteIfExists(backlog);
+                Files.deleteIfExists(backlog.getParent());
+            }
             if (broker != null) {
                 broker.destroy();
                 broker.waitFor(5, TimeUnit.SECONDS);
@@ -81,10 +94,36 @@ public final class MqttDrainBench {
         }
     }
 
-    private static void drainOnce(String url, int events, int window, int run) throws Exception {
-        MemoryOutbox outbox = new MemoryOutbox();
-        for (int i = 0; i < events; i++) {
-            outbox.append(MqttDrainBench::payload);
+    /** Writes the backlog once into a SQLite outbox file (one fsynced commit per event: slow, untimed). */
+    private static Path sqliteBacklog(int events) throws IOException {
+        Path dir = Files.createTempDirectory("mqtt-bench-outbox");
+        Path file = dir.resolve(SqliteOutbox.FILE_NAME);
+        long start = System.nanoTime();
+        try (SqliteOutbox outbox = SqliteOutbox.open(file, Math.max(events, SqliteOutbox.DEFAULT_CAPACITY),
+                Clock.systemUTC(), new UuidV7(Clock.systemUTC(), new SecureRandom()))) {
+            for (int i = 0; i < events; i++) {
+                outbox.append(MqttDrainBench::payload);
+            }
+        }
+        System.out.printf("backlog of %d events written to a SQLite outbox in %.1f s (untimed setup)%n", events,
+                (System.nanoTime() - start) / 1e9);
+        return file;
+    }
+
+    private static void drainOnce(String url, int events, int window, int run, Path backlog) throws Exception {
+        Outbox outbox;
+        Path copyDir = null;
+        if (backlog == null) {
+            MemoryOutbox memory = new MemoryOutbox();
+            for (int i = 0; i < events; i++) {
+                memory.append(MqttDrainBench::payload);
+            }
+            outbox = memory;
+        } else {
+            copyDir = Files.createTempDirectory("mqtt-bench-run");
+            Path copy = Files.copy(backlog, copyDir.resolve(SqliteOutbox.FILE_NAME));
+            outbox = SqliteOutbox.open(copy, Math.max(events, SqliteOutbox.DEFAULT_CAPACITY), Clock.systemUTC(),
+                    new UuidV7(Clock.systemUTC(), new SecureRandom()));
         }
         String terminal = "bench-" + run;
         Set<String> received = ConcurrentHashMap.newKeySet();
@@ -117,7 +156,17 @@ public final class MqttDrainBench {
         }
         backend.disconnect();
         backend.close();
-        System.out.printf("| %d | %.2f | %.0f | %d |%n", run, seconds, events / seconds, received.size());
+        outbox.close();
+        if (copyDir != null) {
+            try (var files = Files.list(copyDir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(copyDir);
+        }
+        System.out.printf("| %d | %.2f | %.0f | %d | %s |%n", run, seconds, events / seconds, received.size(),
+                org.vitaleterminal.bench.loop.LoadAverage.now());
     }
 
     /** About the size of an accepted FSE event. */

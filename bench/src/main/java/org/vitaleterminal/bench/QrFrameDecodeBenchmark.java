@@ -47,7 +47,7 @@ import org.vitaleterminal.hal.camera.LumaFrame;
 @Threads(1)
 public class QrFrameDecodeBenchmark {
     /** {@code WIDTHxHEIGHT/code} or {@code WIDTHxHEIGHT/empty}; 4 px per module. */
-    @Param({"640x480/code", "1280x720/code", "1280x720/empty"})
+    @Param({"640x480/code", "1280x720/code", "1280x720/empty", "640x480/empty"})
     public String frame;
 
     private LumaFrame luma;

@@ -29,7 +29,9 @@ public final class Main {
     /** The firmware's commands plus those found on the class path. */
     public static Main withInstalledCommands() {
         List<Command> available = new ArrayList<>(List.of(new VerifyCommand(),
-                new NfcReadCommand(Pn532Readers::open, new SecureRandom(), Sleeper.real()), new TrustCommand()));
+                new NfcReadCommand(Pn532Readers::open, new SecureRandom(), Sleeper.real()), new TrustCommand(),
+                new org.vitaleterminal.firmware.run.RunCommand(),
+                new org.vitaleterminal.firmware.selftest.SelfTestCommand()));
         ServiceLoader.load(Command.class).forEach(available::add);
         return new Main(available);
     }

@@ -103,6 +103,11 @@ public final class MqttSupervisor {
         doorbell.offer(RING);
     }
 
+    /** Whether the supervisor's thread runs (connected or not): for the systemd watchdog. */
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
     public boolean isConnected() {
         return connected;
     }

@@ -25,8 +25,9 @@ import java.util.Set;
  * a {@link DecodeBudget}: first the fast attempts, then the fallbacks in order, cheapest and most
  * often useful first, until one decodes or the budget is spent.
  *
- * <p>One list serves both camera frames and still images; they differ only in budget and
- * fallback policy (see {@link QrFrameDecoder} and {@link QrImageDecoder}). The order was chosen on
+ * <p>Still images ({@link QrImageDecoder}) run the whole list. Camera frames
+ * ({@link QrFrameDecoder}) replace the fast attempts by one cheaper read of their own
+ * ({@link FastFrameReader}) and spread these fallbacks over frames. The order was chosen on
  * the ZXing blackbox photos (see the blackbox test) and on cost per 720p frame:
  * <ol>
  *   <li>around the last hit, then the full image, local threshold (the fast path: a code that
@@ -64,15 +65,6 @@ public final class QrDecodeStrategy {
         this.ticker = ticker;
     }
 
-    /**
-     * The standard attempt list on ZXing for camera frames, timed by {@code ticker}: upscaled and
-     * rotated copies are limited to about a 720p frame's worth of pixels. One instance per thread.
-     */
-    public static QrDecodeStrategy forFrames(Ticker ticker) {
-        return new QrDecodeStrategy(STANDARD_ATTEMPTS,
-                new ZxingAttemptRunner(ZxingAttemptRunner.FRAME_MAX_DERIVED_PIXELS), ticker);
-    }
-
     /** The standard attempt list for still images: copies up to 6 MP. One instance per thread. */
     public static QrDecodeStrategy forStillImages() {
         return new QrDecodeStrategy(STANDARD_ATTEMPTS,
@@ -101,6 +93,11 @@ public final class QrDecodeStrategy {
             new QrAttempt("x2-grey-grid-inverted", FULL, 2, 0, HYBRID, true, GREY_GRID, FALLBACK),
             new QrAttempt("x4-grey-grid", FULL, 4, 0, HYBRID, false, GREY_GRID, FALLBACK),
             new QrAttempt("x4-grey-grid-inverted", FULL, 4, 0, HYBRID, true, GREY_GRID, FALLBACK));
+
+    /** The fallback attempts of {@code attempts}, in order (the camera path rotates through them). */
+    static List<QrAttempt> fallbacks(List<QrAttempt> attempts) {
+        return attempts.stream().filter(attempt -> attempt.tier() == FALLBACK).toList();
+    }
 
     public List<QrAttempt> attempts() {
         return attempts;

@@ -157,7 +157,7 @@ final class ZxingAttemptRunner implements AttemptRunner {
     }
 
     /** The box around the result points, mapped back to frame pixels; empty when the view was rotated. */
-    private static Optional<QrHit.Bounds> bounds(ResultPoint[] points, LumaImage view) {
+    static Optional<QrHit.Bounds> bounds(ResultPoint[] points, LumaImage view) {
         LumaImage.Placement placement = view.placement();
         if (!placement.exact() || points == null || points.length < 3) {
             return Optional.empty();

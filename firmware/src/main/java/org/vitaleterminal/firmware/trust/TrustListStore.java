@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.vitaleterminal.firmware.state.AtomicFiles;
 
 /**
  * The terminal's own copy of the trust list in {@code state.dir}: the last accepted list
@@ -60,6 +61,8 @@ public final class TrustListStore {
      * {@link TrustListUpdater} reconciles by taking the larger of the two.
      */
     public void store(byte[] encodedList, long version) throws IOException {
+        // a technician may import a list before the terminal first ran and made its state dir
+        Files.createDirectories(listFile().getParent());
         AtomicFiles.write(listFile(), encodedList);
         AtomicFiles.write(highestFile(), (version + "\n").getBytes(StandardCharsets.US_ASCII));
     }

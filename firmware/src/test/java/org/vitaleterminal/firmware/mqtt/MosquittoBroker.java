@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Assumptions;
  * child process. Without Mosquitto installed the test is skipped locally and fails under
  * {@code CI=true} (.ci/run installs the Debian package {@code mosquitto}).
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
     private static final long START_TIMEOUT_MS = 10_000;
 
     private final Path dir;
@@ -49,7 +49,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Anonymous clients, no TLS. */
-    static MosquittoBroker plain(Path dir) throws IOException {
+    public static MosquittoBroker plain(Path dir) throws IOException {
         return new MosquittoBroker(requireMosquitto(dir), freePort(), "allow_anonymous true\n");
     }
 
@@ -85,11 +85,11 @@ final class MosquittoBroker implements AutoCloseable {
                 + "acl_file " + acl + "\n");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String tcpUrl() {
+    public String tcpUrl() {
         return "tcp://127.0.0.1:" + port;
     }
 
@@ -98,7 +98,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Starts the broker and waits until it accepts connections. */
-    MosquittoBroker start() throws IOException, InterruptedException {
+    public MosquittoBroker start() throws IOException, InterruptedException {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("already running");
         }

@@ -23,10 +23,10 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * With {@code durable} it keeps a persistent session, so the broker queues messages for it while
  * either side is down, and it reconnects by itself.
  */
-final class Subscriber implements AutoCloseable {
+public final class Subscriber implements AutoCloseable {
     private static final Pattern SEQ = Pattern.compile("\"seq\":(\\d+)");
 
-    record Message(String topic, String payload, boolean retained) {}
+    public record Message(String topic, String payload, boolean retained) {}
 
     private final MqttClient client;
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
@@ -63,7 +63,7 @@ final class Subscriber implements AutoCloseable {
         client.subscribe(filter, 1);
     }
 
-    Subscriber(String url, String clientId, String filter) throws MqttException {
+    public Subscriber(String url, String clientId, String filter) throws MqttException {
         this(url, clientId, filter, false, null);
     }
 
@@ -73,7 +73,7 @@ final class Subscriber implements AutoCloseable {
     }
 
     /** Waits for the next message on {@code topic}, skipping others. */
-    Message next(String topic, Duration timeout) throws InterruptedException {
+    public Message next(String topic, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (long left = timeout.toNanos(); left > 0; left = deadline - System.nanoTime()) {
             Message message = messages.poll(left, TimeUnit.NANOSECONDS);
@@ -85,7 +85,7 @@ final class Subscriber implements AutoCloseable {
     }
 
     /** Collects the {@code seq} of fse messages until {@code distinct} different ones were seen. */
-    List<Long> seqsUntil(int distinct, Duration timeout) throws InterruptedException {
+    public List<Long> seqsUntil(int distinct, Duration timeout) throws InterruptedException {
         List<Long> seqs = new ArrayList<>();
         java.util.Set<Long> seen = new java.util.HashSet<>();
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -104,7 +104,7 @@ final class Subscriber implements AutoCloseable {
         return seqs;
     }
 
-    List<Message> drain() {
+    public List<Message> drain() {
         List<Message> all = new ArrayList<>();
         messages.drainTo(all);
         return all;

@@ -8,6 +8,7 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Random;
 import org.vitaleterminal.hal.camera.LumaFrame;
 
 /** Camera-like frames with a QR code drawn into them (sharp modules on a grey scene). */
@@ -64,5 +65,49 @@ final class QrTestFrames {
         byte[] luma = new byte[width * height];
         Arrays.fill(luma, (byte) SCENE);
         return new LumaFrame(luma, 0, width, height, width, sequence, capturedNanos);
+    }
+
+    /**
+     * A phone screen held up to a VGA-class camera: the code at {@code px} px/module centred on a
+     * light panel (never pure black or white: 45/205) over a darker, shaded scene, then a 3×3 box
+     * blur (focus) and Gaussian sensor noise (σ = 4 grey levels) from {@code seed}. Deterministic;
+     * the same recipe as the benchmark frames. {@code text == null} gives the scene alone.
+     */
+    static LumaFrame phoneScreen(String text, int width, int height, int px, long seed) {
+        int[] scene = new int[width * height];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                scene[y * width + x] = 70 + 50 * x / width + 30 * y / height;
+            }
+        }
+        if (text != null) {
+            BitMatrix code = modules(text);
+            int size = code.getWidth() * px;
+            int quiet = 4 * px;
+            int left = (width - size) / 2;
+            int top = (height - size) / 2;
+            for (int y = Math.max(0, top - quiet); y < Math.min(height, top + size + quiet); y++) {
+                for (int x = Math.max(0, left - quiet); x < Math.min(width, left + size + quiet); x++) {
+                    int mx = Math.floorDiv(x - left, px);
+                    int my = Math.floorDiv(y - top, px);
+                    boolean dark = mx >= 0 && my >= 0 && mx < code.getWidth() && my < code.getWidth() && code.get(mx, my);
+                    scene[y * width + x] = dark ? 45 : 205;
+                }
+            }
+        }
+        byte[] luma = new byte[width * height];
+        Random noise = new Random(seed);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int sum = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        sum += scene[Math.clamp(y + dy, 0, height - 1) * width + Math.clamp(x + dx, 0, width - 1)];
+                    }
+                }
+                luma[y * width + x] = (byte) Math.clamp(Math.round(sum / 9.0 + noise.nextGaussian() * 4), 0, 255);
+            }
+        }
+        return new LumaFrame(luma, 0, width, height, width, 0, 0);
     }
 }

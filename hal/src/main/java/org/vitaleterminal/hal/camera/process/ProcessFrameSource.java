@@ -195,6 +195,13 @@ public final class ProcessFrameSource implements FrameSource {
             } catch (InterruptedException e) {
                 // close(): end the process below
             } finally {
+                if (!closed && !stalled) {
+                    // The program ended its output by itself: let it exit and let the drain read its
+                    // last words first. Process.destroy() closes the stderr pipe even after the exit,
+                    // which would lose a reason not read yet ("exited with status 3" and no why).
+                    awaitExit(process);
+                    join(drain, DRAIN_JOIN);
+                }
                 ProcessTrees.end(process);
                 reader.interrupt();
                 join(reader, JOIN);
@@ -277,6 +284,14 @@ public final class ProcessFrameSource implements FrameSource {
                         + exit;
             }
             return exit;
+        }
+    }
+
+    private static void awaitExit(Process process) {
+        try {
+            process.waitFor(JOIN.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
