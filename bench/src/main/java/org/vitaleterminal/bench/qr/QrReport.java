@@ -22,6 +22,7 @@ import org.vitaleterminal.sim.qr.Strength;
  *   --px a,b              px/module (default 2,3,4,5,6)
  *   --images DIR          also write every photo as a grey PNG, with manifest.tsv
  *   --no-peers            our decoder only
+ *   --threads N           threads rendering photos and running our decoder (default {@value Comparison#DEFAULT_THREADS})
  * </pre>
  * The HC1 payloads come from {@code -Dvt.testdata} when it is set. Exit status 0 when every goal
  * holds, 1 when one does not, 2 on a usage error.
@@ -38,6 +39,7 @@ public final class QrReport {
         List<Integer> px = PhoneScreenSet.MODULE_SIZES;
         Optional<Path> images = Optional.empty();
         boolean peers = true;
+        int threads = Comparison.DEFAULT_THREADS;
         try {
             for (int i = 0; i < args.length; i++) {
                 String option = args[i];
@@ -50,13 +52,14 @@ public final class QrReport {
                             .map(String::trim).map(Integer::valueOf).toList();
                     case "--images" -> images = Optional.of(Path.of(value(args, ++i, option)));
                     case "--no-peers" -> peers = false;
+                    case "--threads" -> threads = Integer.parseInt(value(args, ++i, option));
                     default -> throw new IllegalArgumentException("unknown option " + option);
                 }
             }
         } catch (IllegalArgumentException e) {
             System.err.println("qr-report: " + e.getMessage()
                     + " (options: --per-bucket N --seed S --distortions a,b --strengths a,b --px 2,3 --images DIR"
-                    + " --no-peers)");
+                    + " --no-peers --threads N)");
             System.exit(2);
             return;
         }
@@ -67,8 +70,8 @@ public final class QrReport {
                     + " zxing-cpp-tools (found: " + readers.stream().map(PeerReader::name).toList() + ")");
         }
         Optional<Path> testdata = Optional.ofNullable(System.getProperty("vt.testdata")).map(Path::of);
-        ComparisonResult result = new Comparison(set, PhoneScreenPayloads.create(testdata), FrameDecoder.ours(), readers,
-                images).run();
+        ComparisonResult result = new Comparison(set, PhoneScreenPayloads.create(testdata), FrameDecoder::ours, readers,
+                images, threads).run();
         System.out.println(result.table());
         images.ifPresent(dir -> System.out.println("photos: " + dir.toAbsolutePath() + " (manifest.tsv)"));
         List<String> failures = new java.util.ArrayList<>();

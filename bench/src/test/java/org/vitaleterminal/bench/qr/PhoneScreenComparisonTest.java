@@ -24,6 +24,11 @@ import org.junit.jupiter.api.Timeout;
  * with {@code -Dvt.qr.perBucket=N}; {@code scripts/dev qr-report} runs 20). With so few photos
  * per bucket, "≥ 99 %" means "every photo". The peers are required: missing, the test is skipped
  * locally and fails under {@code CI=true} (.ci/run installs zbar-tools and zxing-cpp-tools).
+ *
+ * <p>Runtime: ~90 s on the shared 2-core machine at load ~4, ~130 s at load ~6 (photos rendered
+ * and decoded on 2 threads). Fewer photos per bucket would be faster, but 8 stays: at 4 or 6 the
+ * one bucket still behind a peer at 8 (perspective/strong/6px) happens to tie, and a smaller
+ * sample must not be what turns the gate green.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 15, unit = TimeUnit.MINUTES)
@@ -46,7 +51,7 @@ class PhoneScreenComparisonTest {
         int perBucket = Integer.getInteger("vt.qr.perBucket", PER_BUCKET);
         Optional<Path> testdata = Optional.ofNullable(System.getProperty("vt.testdata")).map(Path::of);
         result = new Comparison(PhoneScreenSet.full(perBucket, PhoneScreenSet.DEFAULT_SEED),
-                PhoneScreenPayloads.create(testdata), FrameDecoder.ours(), peers, Optional.empty()).run();
+                PhoneScreenPayloads.create(testdata), FrameDecoder::ours, peers, Optional.empty()).run();
         System.out.println(result.table());
     }
 

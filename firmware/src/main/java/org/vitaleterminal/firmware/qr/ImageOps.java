@@ -1,7 +1,7 @@
 package org.vitaleterminal.firmware.qr;
 
 /**
- * The few image operations the fallbacks need, on 8-bit grey: crop, ×2 bilinear upscale and a
+ * The few image operations the fallbacks need, on 8-bit grey: crop, bilinear upscale and a
  * rotation about the centre. Each returns a new packed image; the input is never modified (it
  * may be the camera's buffer).
  */
@@ -52,6 +52,55 @@ final class ImageOps {
         LumaImage.Placement from = image.placement();
         return new LumaImage(out, 0, ow, oh, ow, from.exact()
                 ? new LumaImage.Placement(from.left(), from.top(), from.scale() * 2, true)
+                : LumaImage.Placement.UNKNOWN);
+    }
+
+    /**
+     * {@code factor} times the size, bilinear, pixel centres aligned as in {@link #upscale2} (which
+     * this is for factor 2). ×3 and ×4 serve the 2 px/module codes: ZXing's finder-pattern scan
+     * wants its 1:1:3:1:1 runs several pixels long, and at 2 px one blurred edge pixel is half a
+     * module.
+     */
+    static LumaImage upscale(LumaImage image, int factor) {
+        if (factor == 1) {
+            return image;
+        }
+        if (factor == 2) {
+            return upscale2(image);
+        }
+        int w = image.width();
+        int h = image.height();
+        int ow = w * factor;
+        int oh = h * factor;
+        int twoF = 2 * factor;
+        // Source coordinate of output pixel o, in units of 1 / (2 factor): 2o + 1 - factor.
+        int[] x0 = new int[ow];
+        int[] x1 = new int[ow];
+        int[] fx = new int[ow];
+        for (int ox = 0; ox < ow; ox++) {
+            int s = 2 * ox + 1 - factor;
+            x0[ox] = Math.max(0, Math.floorDiv(s, twoF));
+            fx[ox] = s < 0 ? 0 : Math.floorMod(s, twoF);
+            x1[ox] = Math.min(w - 1, x0[ox] + 1);
+        }
+        byte[] out = new byte[ow * oh];
+        byte[] in = image.pixels();
+        int round = twoF * twoF / 2;
+        for (int oy = 0; oy < oh; oy++) {
+            int s = 2 * oy + 1 - factor;
+            int y0 = Math.max(0, Math.floorDiv(s, twoF));
+            int fy = s < 0 ? 0 : Math.floorMod(s, twoF);
+            int row0 = image.offset() + y0 * image.stride();
+            int row1 = image.offset() + Math.min(h - 1, y0 + 1) * image.stride();
+            for (int ox = 0; ox < ow; ox++) {
+                int top = (in[row0 + x0[ox]] & 0xFF) * (twoF - fx[ox]) + (in[row0 + x1[ox]] & 0xFF) * fx[ox];
+                int bottom = (in[row1 + x0[ox]] & 0xFF) * (twoF - fx[ox]) + (in[row1 + x1[ox]] & 0xFF) * fx[ox];
+                out[oy * ow + ox] = (byte) ((top * (twoF - fy) + bottom * fy + round) / (twoF * twoF));
+            }
+        }
+        LumaImage.Placement from = image.placement();
+        return new LumaImage(out, 0, ow, oh, ow, from.exact()
+                ? new LumaImage.Placement(from.left(), from.top(), from.scale() * factor, true)
                 : LumaImage.Placement.UNKNOWN);
     }
 

@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @param name        short, stable, unique within a strategy
  * @param region      which part of the image is read
- * @param upscale     read the region at twice its size (bilinear): small modules
+ * @param scale       read the region at this many times its size (1 = as is; 2–4 bilinear): small modules
  * @param rotation    degrees to rotate the region about its centre first (0 = none)
  * @param binarizer   local (hybrid) or global threshold
  * @param inverted    read light-on-dark (dark-mode) codes
@@ -17,15 +17,32 @@ import java.util.Objects;
  * @param tier        {@link Tier#FAST} attempts run on every frame; {@link Tier#FALLBACK} ones only
  *                    when the budget and the fallback policy allow
  */
-public record QrAttempt(String name, Region region, boolean upscale, double rotation, Binarizer binarizer,
+public record QrAttempt(String name, Region region, int scale, double rotation, Binarizer binarizer,
         boolean inverted, Mode mode, Tier tier) {
+
+    /** Largest {@link #scale}: ×4 takes 2 px modules to 8 px, where ZXing's finder scan is at ease. */
+    public static final int MAX_SCALE = 4;
 
     public QrAttempt {
         Objects.requireNonNull(name, "name");
+        if (scale < 1 || scale > MAX_SCALE) {
+            throw new IllegalArgumentException("scale " + scale + " is outside 1.." + MAX_SCALE);
+        }
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(binarizer, "binarizer");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(tier, "tier");
+    }
+
+    /** An attempt at ×1 or, with {@code upscale}, ×2 (the form most attempts take). */
+    public QrAttempt(String name, Region region, boolean upscale, double rotation, Binarizer binarizer,
+            boolean inverted, Mode mode, Tier tier) {
+        this(name, region, upscale ? 2 : 1, rotation, binarizer, inverted, mode, tier);
+    }
+
+    /** Whether the region is read larger than it is. */
+    public boolean upscale() {
+        return scale > 1;
     }
 
     /** Which part of the image an attempt reads. */
@@ -60,7 +77,12 @@ public record QrAttempt(String name, Region region, boolean upscale, double rota
         /** An unrotated, cropped, computer-made code read straight from its bounding box. */
         PURE,
         /** Every plausible triple of finder patterns, not only the best one. */
-        ALL_FINDER_TRIPLES
+        ALL_FINDER_TRIPLES,
+        /**
+         * Finder and alignment patterns located by ZXing on the binarized image, but the modules
+         * read from the grey levels ({@link GreyGridReader}): small, blurred, noisy modules.
+         */
+        GREY_GRID
     }
 
     /** When an attempt runs. */

@@ -3,6 +3,7 @@ package org.vitaleterminal.firmware.qr;
 import static org.vitaleterminal.firmware.qr.QrAttempt.Binarizer.GLOBAL;
 import static org.vitaleterminal.firmware.qr.QrAttempt.Binarizer.HYBRID;
 import static org.vitaleterminal.firmware.qr.QrAttempt.Mode.ALL_FINDER_TRIPLES;
+import static org.vitaleterminal.firmware.qr.QrAttempt.Mode.GREY_GRID;
 import static org.vitaleterminal.firmware.qr.QrAttempt.Mode.NORMAL;
 import static org.vitaleterminal.firmware.qr.QrAttempt.Mode.PURE;
 import static org.vitaleterminal.firmware.qr.QrAttempt.Mode.TRY_HARDER;
@@ -36,7 +37,11 @@ import java.util.Set;
  *       denser row scan (only above ~520 rows, where it differs);
  *   <li>ZXing's pure-barcode mode (screenshots cut without quiet zone);
  *   <li>the whole image upscaled ×2 with both thresholds and with every finder-pattern triple;
- *   <li>a 10° rotation (curved or skewed prints), at ×1 and ×2.
+ *   <li>a 10° rotation (curved or skewed prints), at ×1 and ×2;
+ *   <li>the patterns found by ZXing but the modules read from the grey levels
+ *       ({@link GreyGridReader}): at ×1 right after the cheap thresholds (noisy, moiré or JPEG
+ *       codes at 3 px/module, for the cost of one more decode), at ×2 and ×4 last, both
+ *       polarities (2 px/module: the costliest attempts, a 640×480 photo becomes 4.9 MP).
  * </ol>
  *
  * <p>Misreads stay improbable however many attempts run: every attempt ends in ZXing's format-
@@ -72,6 +77,9 @@ public final class QrDecodeStrategy {
             new QrAttempt("hybrid-inverted", FULL, false, 0, HYBRID, true, NORMAL, FALLBACK),
             new QrAttempt("global", FULL, false, 0, GLOBAL, false, NORMAL, FALLBACK),
             new QrAttempt("global-inverted", FULL, false, 0, GLOBAL, true, NORMAL, FALLBACK),
+            new QrAttempt("grey-grid", FULL, 1, 0, HYBRID, false, GREY_GRID, FALLBACK),
+            new QrAttempt("grey-grid-global", FULL, 1, 0, GLOBAL, false, GREY_GRID, FALLBACK),
+            new QrAttempt("grey-grid-global-inverted", FULL, 1, 0, GLOBAL, true, GREY_GRID, FALLBACK),
             new QrAttempt("centre-x2", CENTRE, true, 0, HYBRID, false, NORMAL, FALLBACK),
             new QrAttempt("hybrid-try-harder", FULL, false, 0, HYBRID, false, TRY_HARDER_IF_TALL, FALLBACK),
             new QrAttempt("pure", FULL, false, 0, HYBRID, false, PURE, FALLBACK),
@@ -80,7 +88,11 @@ public final class QrDecodeStrategy {
             new QrAttempt("x2-global", FULL, true, 0, GLOBAL, false, TRY_HARDER, FALLBACK),
             new QrAttempt("x2-global-triples", FULL, true, 0, GLOBAL, false, ALL_FINDER_TRIPLES, FALLBACK),
             new QrAttempt("rotated-10-global", FULL, false, 10, GLOBAL, false, TRY_HARDER, FALLBACK),
-            new QrAttempt("rotated-10-x2-global", FULL, true, 10, GLOBAL, false, TRY_HARDER, FALLBACK));
+            new QrAttempt("rotated-10-x2-global", FULL, true, 10, GLOBAL, false, TRY_HARDER, FALLBACK),
+            new QrAttempt("x2-grey-grid", FULL, 2, 0, HYBRID, false, GREY_GRID, FALLBACK),
+            new QrAttempt("x2-grey-grid-inverted", FULL, 2, 0, HYBRID, true, GREY_GRID, FALLBACK),
+            new QrAttempt("x4-grey-grid", FULL, 4, 0, HYBRID, false, GREY_GRID, FALLBACK),
+            new QrAttempt("x4-grey-grid-inverted", FULL, 4, 0, HYBRID, true, GREY_GRID, FALLBACK));
 
     /** The fallback attempts of {@code attempts}, in order (the camera path rotates through them). */
     static List<QrAttempt> fallbacks(List<QrAttempt> attempts) {

@@ -41,6 +41,7 @@ final class ZxingAttemptRunner implements AttemptRunner {
     private final long maxDerivedPixels;
     private final QRCodeReader reader = new QRCodeReader();
     private final QRCodeMultiReader multiReader = new QRCodeMultiReader();
+    private final GreyGridReader greyGridReader = new GreyGridReader();
 
     ZxingAttemptRunner(long maxDerivedPixels) {
         this.maxDerivedPixels = maxDerivedPixels;
@@ -76,9 +77,12 @@ final class ZxingAttemptRunner implements AttemptRunner {
         BinaryBitmap bitmap = new BinaryBitmap(attempt.binarizer() == QrAttempt.Binarizer.HYBRID
                 ? new HybridBinarizer(source) : new GlobalHistogramBinarizer(source));
         try {
-            Result result = attempt.mode() == QrAttempt.Mode.ALL_FINDER_TRIPLES
-                    ? first(multiReader.decodeMultiple(bitmap, HINTS.get(attempt.mode())))
-                    : reader.decode(bitmap, HINTS.get(attempt.mode()));
+            Result result = switch (attempt.mode()) {
+                case ALL_FINDER_TRIPLES -> first(multiReader.decodeMultiple(bitmap, HINTS.get(attempt.mode())));
+                case GREY_GRID -> greyGridReader.decode(view, bitmap.getBlackMatrix(), attempt.inverted(),
+                        HINTS.get(attempt.mode()));
+                default -> reader.decode(bitmap, HINTS.get(attempt.mode()));
+            };
             String text = result.getText();
             if (text == null) {
                 return Outcome.NOTHING;
@@ -117,7 +121,7 @@ final class ZxingAttemptRunner implements AttemptRunner {
         if (region == null) {
             return Optional.empty();
         }
-        if (attempt.mode() == QrAttempt.Mode.TRY_HARDER_IF_TALL && region.height() * (attempt.upscale() ? 2 : 1)
+        if (attempt.mode() == QrAttempt.Mode.TRY_HARDER_IF_TALL && region.height() * attempt.scale()
                 < TRY_HARDER_MIN_HEIGHT) {
             return Optional.empty();
         }
@@ -127,11 +131,12 @@ final class ZxingAttemptRunner implements AttemptRunner {
             }
             region = ImageOps.rotate(region, attempt.rotation());
         }
-        if (attempt.upscale()) {
-            if (4L * region.width() * region.height() > maxDerivedPixels) {
+        if (attempt.scale() > 1) {
+            long scale = attempt.scale();
+            if (scale * scale * region.width() * region.height() > maxDerivedPixels) {
                 return Optional.empty();
             }
-            region = ImageOps.upscale2(region);
+            region = ImageOps.upscale(region, attempt.scale());
         }
         return Optional.of(region);
     }
