@@ -172,6 +172,14 @@ step serial-native required 2 "$native_errors" nfc-read --reader pn532:uart:/dev
   --trust-list "$(inside /tmp/vt-demo/trust-list.cose)" --trust-root "$(inside /tmp/vt-demo/root.pem)"
 step i2c-native required 2 "$native_errors" nfc-read --reader pn532:i2c:1:0x24 --timeout 1 --demo \
   --trust-list "$(inside /tmp/vt-demo/trust-list.cose)" --trust-root "$(inside /tmp/vt-demo/root.pem)"
+# Pi4J's linuxfs SPI provider opens /dev/spidevB.C through JNA's libc binding: the "Failed to
+# open SPI device" answer comes from that native open() call on aarch64.
+step spi-native required 2 "$native_errors" nfc-read --reader pn532:spi:0.0 --timeout 1 --demo \
+  --trust-list "$(inside /tmp/vt-demo/trust-list.cose)" --trust-root "$(inside /tmp/vt-demo/root.pem)"
+if ! grep -q 'Failed to open SPI device' "$log/spi-native.out"; then
+  results+=("spi-native-call      required Pi4J did not reach the native open() of /dev/spidev0.0")
+  required_failed=1
+fi
 
 echo
 mode="qemu -L"
