@@ -96,9 +96,7 @@ public final class DemoCommand implements Command {
             context.out().println(HELP);
             return ExitStatus.OK;
         }
-        if (!options.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + options.positional().get(0) + "'\n" + HELP);
-        }
+        options.rejectPositional(HELP);
         Duration duration = Duration.ofSeconds(number(options, "duration", DEFAULT_DURATION_SECONDS, 0, 86_400));
         DemoPace pace = pace(options);
         BrokerChoice broker = broker(options);

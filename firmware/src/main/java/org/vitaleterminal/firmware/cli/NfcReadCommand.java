@@ -68,9 +68,7 @@ public final class NfcReadCommand implements Command {
             context.out().println(HELP);
             return ExitStatus.OK;
         }
-        if (!options.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + options.positional().get(0) + "'\n" + HELP);
-        }
+        options.rejectPositional(HELP);
         Duration timeout = options.has("timeout") ? parseTimeout(options.value("timeout").get()) : NO_TIMEOUT;
         TrustOptions.Trust trust = TrustOptions.load(options, context);
         String uri = options.value("reader")

@@ -1,11 +1,13 @@
 package org.vitaleterminal.firmware.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vitaleterminal.firmware.config.Configuration;
 
 /**
  * GNU-style long options ({@code --name value} or {@code --name=value}) for a command that
@@ -93,5 +95,17 @@ public final class Options {
 
     public List<String> positional() {
         return List.copyOf(positional);
+    }
+
+    /** For a command that takes options only: a usage error naming the first other word, then {@code help}. */
+    public void rejectPositional(String help) throws UsageException {
+        if (!positional.isEmpty()) {
+            throw new UsageException("unexpected argument '" + positional.get(0) + "'\n" + help);
+        }
+    }
+
+    /** {@code --config FILE} resolved against the working directory, else {@link Configuration#DEFAULT_FILE}. */
+    public Path configFile(CommandContext context) {
+        return value("config").map(context::resolve).orElse(Configuration.DEFAULT_FILE);
     }
 }

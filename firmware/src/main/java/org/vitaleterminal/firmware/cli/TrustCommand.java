@@ -74,7 +74,7 @@ public final class TrustCommand implements Command {
     }
 
     private static TerminalTrust load(Options options, CommandContext context) throws UsageException {
-        Path file = options.value("config").map(context::resolve).orElse(Configuration.DEFAULT_FILE);
+        Path file = options.configFile(context);
         try {
             return TerminalTrust.load(Configuration.load(file, context.environment()));
         } catch (ConfigException | TrustFiles.TrustFileException e) {

@@ -60,9 +60,7 @@ public final class VerifyCommand implements Command {
             context.out().println(HELP);
             return ExitStatus.OK;
         }
-        if (!options.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + options.positional().get(0) + "'\n" + HELP);
-        }
+        options.rejectPositional(HELP);
         List<String> inputs = INPUTS.stream().filter(options::has).sorted().toList();
         if (inputs.size() != 1) {
             throw new UsageException("give exactly one of --text, --file, --image, --nfc-bytes\n" + HELP);

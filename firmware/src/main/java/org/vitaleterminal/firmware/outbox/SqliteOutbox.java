@@ -1,5 +1,11 @@
 package org.vitaleterminal.firmware.outbox;
 
+import static org.vitaleterminal.firmware.state.SqliteConnections.closeQuietly;
+import static org.vitaleterminal.firmware.state.SqliteConnections.execute;
+import static org.vitaleterminal.firmware.state.SqliteConnections.intQuery;
+import static org.vitaleterminal.firmware.state.SqliteConnections.rollback;
+import static org.vitaleterminal.firmware.state.SqliteConnections.stringQuery;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +23,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteOpenMode;
 import org.vitaleterminal.firmware.state.AtomicFiles;
+import org.vitaleterminal.firmware.state.SqliteConnections;
 import org.vitaleterminal.firmware.state.SqliteErrors;
 
 /**
@@ -327,16 +333,9 @@ public final class SqliteOutbox implements Outbox {
     }
 
     private static Connection connect(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.resetOpenMode(SQLiteOpenMode.CREATE); // the file must exist: never start afresh here
-        config.setBusyTimeout(0);
         try {
-            Connection db = config.createConnection("jdbc:sqlite:" + file);
+            Connection db = SqliteConnections.openExclusive(file, true); // never start afresh here
             try {
-                // Before the first access, so WAL runs without shared memory and the lock is ours.
-                execute(db, "PRAGMA locking_mode = EXCLUSIVE");
-                execute(db, "PRAGMA journal_mode = WAL");
-                execute(db, "PRAGMA synchronous = FULL");
                 execute(db, "PRAGMA cell_size_check = ON");
                 execute(db, "PRAGMA trusted_schema = OFF");
                 // Take the write lock now: a second process fails here, not at its first event.
@@ -355,17 +354,17 @@ public final class SqliteOutbox implements Outbox {
     /** Checks that the file is a sound outbox; returns its depth. */
     private static long check(Path file, Connection db) {
         try {
-            int applicationId = intPragma(db, "application_id");
-            int version = intPragma(db, "user_version");
+            int applicationId = intQuery(db, "PRAGMA application_id");
+            int version = intQuery(db, "PRAGMA user_version");
             if (applicationId != APPLICATION_ID || version != SCHEMA_VERSION) {
                 throw new OutboxException("outbox " + file + ": not a vitale-terminal outbox of schema version "
                         + SCHEMA_VERSION + " (application_id " + applicationId + ", user_version " + version + ")");
             }
-            String journal = stringPragma(db, "journal_mode");
+            String journal = stringQuery(db, "PRAGMA journal_mode");
             if (!"wal".equalsIgnoreCase(journal)) {
                 throw new OutboxException("outbox " + file + ": journal mode is " + journal + ", expected wal");
             }
-            String integrity = stringPragma(db, "quick_check(1)");
+            String integrity = stringQuery(db, "PRAGMA quick_check(1)");
             if (!"ok".equalsIgnoreCase(integrity)) {
                 throw new OutboxException("outbox " + file + ": damaged (SQLite quick_check: " + integrity + ")");
             }
@@ -397,40 +396,6 @@ public final class SqliteOutbox implements Outbox {
                 }
                 return row.getLong(1);
             }
-        }
-    }
-
-    private static int intPragma(Connection db, String pragma) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery("PRAGMA " + pragma)) {
-            return row.next() ? row.getInt(1) : 0;
-        }
-    }
-
-    private static String stringPragma(Connection db, String pragma) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery("PRAGMA " + pragma)) {
-            return row.next() ? row.getString(1) : "";
-        }
-    }
-
-    private static void execute(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void rollback(Connection db) {
-        try {
-            execute(db, "ROLLBACK");
-        } catch (SQLException ignored) {
-            // no transaction open any more: SQLite already rolled it back after the error
-        }
-    }
-
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException ignored) {
-            // closing a connection that failed: nothing more to release
         }
     }
 }

@@ -74,10 +74,8 @@ public final class RunCommand implements Command {
             context.out().println(HELP);
             return ExitStatus.OK;
         }
-        if (!options.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + options.positional().get(0) + "'\n" + HELP);
-        }
-        Path file = options.value("config").map(context::resolve).orElse(Configuration.DEFAULT_FILE);
+        options.rejectPositional(HELP);
+        Path file = options.configFile(context);
         TerminalSettings settings;
         TerminalTrust trust;
         try {

@@ -75,10 +75,8 @@ public final class SelfTestCommand implements Command {
             context.out().println(HELP);
             return ExitStatus.OK;
         }
-        if (!options.positional().isEmpty()) {
-            throw new UsageException("unexpected argument '" + options.positional().get(0) + "'\n" + HELP);
-        }
-        Path file = options.value("config").map(context::resolve).orElse(Configuration.DEFAULT_FILE);
+        options.rejectPositional(HELP);
+        Path file = options.configFile(context);
         List<CheckReport> reports;
         try {
             reports = new SelfTest(timings.checkTimeout()).run(checks(file, context));

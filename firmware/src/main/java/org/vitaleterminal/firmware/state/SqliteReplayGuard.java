@@ -1,17 +1,21 @@
 package org.vitaleterminal.firmware.state;
 
+import static org.vitaleterminal.firmware.state.SqliteConnections.closeQuietly;
+import static org.vitaleterminal.firmware.state.SqliteConnections.execute;
+import static org.vitaleterminal.firmware.state.SqliteConnections.intQuery;
+import static org.vitaleterminal.firmware.state.SqliteConnections.rollback;
+import static org.vitaleterminal.firmware.state.SqliteConnections.stringQuery;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
-import org.sqlite.SQLiteConfig;
 import org.vitaleterminal.credential.vt1.ReplayGuard;
 
 /**
@@ -59,14 +63,9 @@ public final class SqliteReplayGuard implements ReplayGuard, AutoCloseable {
         if (absolute.getParent() == null || !Files.isDirectory(absolute.getParent())) {
             throw new StateException("replay store " + absolute + ": directory " + absolute.getParent() + " does not exist");
         }
-        SQLiteConfig config = new SQLiteConfig();
-        config.setBusyTimeout(0);
         Connection db = null;
         try {
-            db = config.createConnection("jdbc:sqlite:" + absolute);
-            execute(db, "PRAGMA locking_mode = EXCLUSIVE");
-            execute(db, "PRAGMA journal_mode = WAL");
-            execute(db, "PRAGMA synchronous = FULL");
+            db = SqliteConnections.openExclusive(absolute, false);
             execute(db, "BEGIN IMMEDIATE");
             int applicationId = intQuery(db, "PRAGMA application_id");
             if (applicationId == 0 && intQuery(db, "SELECT COUNT(*) FROM sqlite_schema") == 0) {
@@ -177,42 +176,5 @@ public final class SqliteReplayGuard implements ReplayGuard, AutoCloseable {
         System.arraycopy(credentialId, 0, pair, 1, credentialId.length);
         System.arraycopy(nonce, 0, pair, 1 + credentialId.length, nonce.length);
         return pair;
-    }
-
-    private static int intQuery(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            return row.next() ? row.getInt(1) : 0;
-        }
-    }
-
-    private static String stringQuery(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            return row.next() ? row.getString(1) : "";
-        }
-    }
-
-    private static void execute(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement()) {
-            statement.execute(sql);
-        }
-    }
-
-    private static void rollback(Connection db) {
-        try {
-            execute(db, "ROLLBACK");
-        } catch (SQLException ignored) {
-            // SQLite already rolled the transaction back after the error
-        }
-    }
-
-    private static void closeQuietly(Connection db) {
-        if (db == null) {
-            return;
-        }
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // nothing more to release
-        }
     }
 }

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +22,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.vitaleterminal.firmware.outbox.ChildJvm;
 
 /**
  * The broker half of the durability promise: a child JVM ({@link PublishingProducer}) appends
@@ -70,7 +68,8 @@ class BrokerDurabilityTest {
             List<Subscriber.Message> beforeDrain = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 boolean early = round % 6 == 5; // sometimes while the JVM starts, the outbox opens or Paho connects
-                Child child = Child.start(stateDir, tmp, dir.resolve("child-" + round), broker.tcpUrl(), false);
+                ChildJvm child = ChildJvm.start(PublishingProducer.class, List.of(stateDir.toString(), broker.tcpUrl()),
+                        tmp, dir.resolve("child-" + round));
                 try {
                     if (early) {
                         Thread.sleep(random.nextInt(700));
@@ -96,12 +95,13 @@ class BrokerDurabilityTest {
             }
             int receivedBeforeDrain = beforeDrain.size();
 
-            Child last = Child.start(stateDir, tmp, dir.resolve("child-drain"), broker.tcpUrl(), true);
+            ChildJvm last = ChildJvm.start(PublishingProducer.class,
+                    List.of(stateDir.toString(), broker.tcpUrl(), "--drain"), tmp, dir.resolve("child-drain"));
             try {
                 assertTrue(last.awaitLine("drained", 90), "the last child did not drain the outbox: " + last.lines()
                         + "\n" + last.stderr());
-                assertTrue(last.process.waitFor(30, TimeUnit.SECONDS), "the last child did not stop by itself");
-                assertEquals(0, last.process.exitValue(), last.stderr());
+                assertTrue(last.process().waitFor(30, TimeUnit.SECONDS), "the last child did not stop by itself");
+                assertEquals(0, last.process().exitValue(), last.stderr());
             } finally {
                 last.kill();
             }
@@ -192,76 +192,5 @@ class BrokerDurabilityTest {
                 + missing.subList(0, Math.min(20, missing.size())));
         assertEquals(committed, firstOccurrences, "first arrivals in strictly increasing seq order, without gaps");
         assertEquals(reported.size() + unreported.size(), committed.size());
-    }
-
-    /** One child JVM, stdout to a file (what a killed process wrote is there whole). */
-    private static final class Child {
-        final Process process;
-        private final Path stdout;
-        private final Path stderr;
-
-        private Child(Process process, Path stdout, Path stderr) {
-            this.process = process;
-            this.stdout = stdout;
-            this.stderr = stderr;
-        }
-
-        static Child start(Path stateDir, Path tmp, Path logPrefix, String url, boolean drain) throws IOException {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Djava.io.tmpdir=" + tmp, "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), PublishingProducer.class.getName(),
-                    stateDir.toString(), url));
-            if (drain) {
-                command.add("--drain");
-            }
-            Path out = Path.of(logPrefix + ".out");
-            Path err = Path.of(logPrefix + ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            return new Child(process, out, err);
-        }
-
-        boolean awaitLine(String prefix, int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < deadline) {
-                if (lines().stream().anyMatch(line -> line.startsWith(prefix))) {
-                    return true;
-                }
-                if (!process.isAlive()) {
-                    return lines().stream().anyMatch(line -> line.startsWith(prefix));
-                }
-                Thread.sleep(20);
-            }
-            return false;
-        }
-
-        /** SIGKILL (on Linux); true when the child was still running. */
-        boolean kill() throws InterruptedException {
-            boolean alive = process.isAlive();
-            process.destroyForcibly();
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "child did not die");
-            return alive;
-        }
-
-        /** Complete lines only: a line the kill cut off has no newline and is no report. */
-        List<String> lines() {
-            String text;
-            try {
-                text = Files.readString(stdout, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                return List.of();
-            }
-            int end = text.lastIndexOf('\n');
-            return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
-        }
-
-        String stderr() {
-            try {
-                return Files.readString(stderr);
-            } catch (IOException e) {
-                return "(no stderr: " + e + ")";
-            }
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.vitaleterminal.firmware.outbox.TestClock;
 import org.vitaleterminal.hal.nfc.NfcException;
 import org.vitaleterminal.hal.nfc.NfcReader;
 import org.vitaleterminal.hal.nfc.NfcTarget;
@@ -33,13 +34,13 @@ final class FakePhoneReader implements NfcReader {
     }
 
     private final Deque<Phone> phones = new ArrayDeque<>();
-    private final FakeClock clock;
+    private final TestClock clock;
     private Phone current;
     final List<byte[]> sent = new ArrayList<>();
     int released;
     boolean closed;
 
-    FakePhoneReader(FakeClock clock) {
+    FakePhoneReader(TestClock clock) {
         this.clock = clock;
     }
 

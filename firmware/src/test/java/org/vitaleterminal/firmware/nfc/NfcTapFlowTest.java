@@ -29,6 +29,7 @@ import org.vitaleterminal.credential.trust.TrustList;
 import org.vitaleterminal.credential.trust.TrustListReader;
 import org.vitaleterminal.credential.trust.TrustRoot;
 import org.vitaleterminal.credential.vt1.InMemoryReplayGuard;
+import org.vitaleterminal.firmware.outbox.TestClock;
 import org.vitaleterminal.sim.keys.SimRandom;
 import org.vitaleterminal.sim.wallet.Wallet;
 import org.vitaleterminal.sim.world.SampleWorld;
@@ -37,7 +38,7 @@ class NfcTapFlowTest {
     private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
     private static final SampleWorld WORLD = SampleWorld.create(SimRandom.seeded(3), NOW);
 
-    private FakeClock clock;
+    private TestClock clock;
     private FakePhoneReader reader;
     private NfcTapFlow flow;
     private final Events events = new Events();
@@ -69,13 +70,13 @@ class NfcTapFlowTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        clock = new FakeClock(NOW);
+        clock = new TestClock(NOW);
         reader = new FakePhoneReader(clock);
         TrustList list = TrustListReader.read(WORLD.trustList(), List.of(TrustRoot.fromPem(WORLD.rootPem())));
         CredentialVerifier verifier = new CredentialVerifier(VerificationPolicy.defaults(), new InMemoryReplayGuard(64));
         flow = new NfcTapFlow(reader, verifier,
                 () -> new TerminalState(clock.instant(), true, list, Hc1TrustStore.empty()),
-                SimRandom.seeded(11), clock, clock.sleeper(), NfcTapFlow.DEFAULT_DEBOUNCE);
+                SimRandom.seeded(11), clock, clock::advance, NfcTapFlow.DEFAULT_DEBOUNCE);
     }
 
     /** A phone with the VT1 wallet, locked for the first {@code lockedFor} requests. */

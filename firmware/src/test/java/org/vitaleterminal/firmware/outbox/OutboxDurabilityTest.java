@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,7 +52,11 @@ class OutboxDurabilityTest {
         int killedWhileRunning = 0;
         for (int round = 0; round < ROUNDS; round++) {
             boolean early = round % 5 == 4; // sometimes while the JVM starts or the outbox opens
-            Child child = Child.start(stateDir, tmp, dir.resolve("child-" + round), random.nextBoolean());
+            List<String> arguments = new ArrayList<>(List.of(stateDir.toString()));
+            if (random.nextBoolean()) {
+                arguments.add("--consume");
+            }
+            ChildJvm child = ChildJvm.start(OutboxProducer.class, arguments, tmp, dir.resolve("child-" + round));
             try {
                 if (early) {
                     Thread.sleep(random.nextInt(800));
@@ -132,82 +133,6 @@ class OutboxDurabilityTest {
             assertTrue(lastSeq == reportedMax || lastSeq == reportedMax + 1,
                     "round " + round + ": counter " + lastSeq + " after reports up to " + reportedMax);
             return lastSeq;
-        }
-    }
-
-    /**
-     * One child JVM. Its stdout goes to a file rather than a pipe: what a killed process wrote is
-     * in the file whole, with no reader thread to race the kill.
-     */
-    private static final class Child {
-        private final Process process;
-        private final Path stdout;
-        private final Path stderr;
-
-        private Child(Process process, Path stdout, Path stderr) {
-            this.process = process;
-            this.stdout = stdout;
-            this.stderr = stderr;
-        }
-
-        static Child start(Path stateDir, Path tmp, Path logPrefix, boolean consume) throws IOException {
-            String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-Djava.io.tmpdir=" + tmp, "--enable-native-access=ALL-UNNAMED",
-                    "-cp", System.getProperty("java.class.path"), OutboxProducer.class.getName(), stateDir.toString()));
-            if (consume) {
-                command.add("--consume");
-            }
-            Path stdout = Path.of(logPrefix + ".out");
-            Path stderr = Path.of(logPrefix + ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-            return new Child(process, stdout, stderr);
-        }
-
-        /** Waits until a complete line starting with {@code prefix} was printed; false if it never comes. */
-        boolean awaitLine(String prefix, int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < deadline) {
-                if (lines().stream().anyMatch(line -> line.startsWith(prefix))) {
-                    return true;
-                }
-                if (!process.isAlive()) {
-                    return false;
-                }
-                Thread.sleep(20);
-            }
-            return false;
-        }
-
-        /** SIGKILL (on Linux); true when the child was still running. */
-        boolean kill() throws InterruptedException {
-            boolean alive = process.isAlive();
-            process.destroyForcibly();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                fail("child did not die");
-            }
-            return alive;
-        }
-
-        /** The complete lines printed so far; a line the kill cut off has no newline and is no report. */
-        List<String> lines() {
-            String text;
-            try {
-                text = Files.readString(stdout, StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                return List.of();
-            }
-            int end = text.lastIndexOf('\n');
-            return end < 0 ? List.of() : List.of(text.substring(0, end).split("\n"));
-        }
-
-        String stderr() {
-            try {
-                return Files.readString(stderr);
-            } catch (IOException e) {
-                return "(no stderr: " + e + ")";
-            }
         }
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-/** A clock that moves only when a test says so, forwards or back. */
+/** A clock that moves only when a test says so, forwards or back ({@code clock::advance} makes a sleep that only moves it). */
 public final class TestClock extends Clock {
     private volatile Instant now;
 

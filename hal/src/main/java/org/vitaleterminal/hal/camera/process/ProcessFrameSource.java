@@ -4,16 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.vitaleterminal.hal.camera.AbstractFrameSource;
 import org.vitaleterminal.hal.camera.CameraTime;
-import org.vitaleterminal.hal.camera.FrameHandoff;
 import org.vitaleterminal.hal.camera.FrameSource;
 import org.vitaleterminal.hal.camera.FrameSourceOptions;
-import org.vitaleterminal.hal.camera.LumaFrame;
 import org.vitaleterminal.hal.camera.SourceState;
-import org.vitaleterminal.hal.camera.SourceStatus;
-import org.vitaleterminal.hal.camera.StatusBoard;
 
 /**
  * A {@link FrameSource} fed by a program writing raw frames to its standard output
@@ -27,23 +23,17 @@ import org.vitaleterminal.hal.camera.StatusBoard;
  * wait starts over from the initial backoff once a process has run for the longest backoff.
  * {@link #close()} ends the process tree and joins all threads.
  */
-public final class ProcessFrameSource implements FrameSource {
+public final class ProcessFrameSource extends AbstractFrameSource {
     /** How often the supervisor looks at the clock; only a wake-up cadence, time itself comes from {@link CameraTime}. */
     private static final Duration WATCH = Duration.ofMillis(20);
     private static final Duration JOIN = Duration.ofSeconds(3);
     /** The drain ends as soon as the dead process's pipe closes; waiting longer under load costs nothing. */
     private static final Duration DRAIN_JOIN = Duration.ofSeconds(10);
 
-    private final String description;
     private final Callable<RawVideoCommand> plan;
     private final Playback playback;
     private final FrameSourceOptions options;
     private final CameraTime time;
-    private final FrameHandoff handoff = new FrameHandoff();
-    private final StatusBoard board = new StatusBoard();
-    private final Object lifecycle = new Object();
-    private Thread supervisor;
-    private volatile boolean closed;
     /** Replays only: when the next frame is due (touched by one reader thread at a time). */
     private long nextFrameAt;
     private boolean paceStarted;
@@ -56,7 +46,7 @@ public final class ProcessFrameSource implements FrameSource {
      */
     public ProcessFrameSource(String description, Callable<RawVideoCommand> plan, Playback playback,
             FrameSourceOptions options) {
-        this.description = Objects.requireNonNull(description, "description");
+        super(description, JOIN.plus(DRAIN_JOIN).plusSeconds(3));
         this.plan = Objects.requireNonNull(plan, "plan");
         this.playback = Objects.requireNonNull(playback, "playback");
         this.options = Objects.requireNonNull(options, "options");
@@ -64,49 +54,8 @@ public final class ProcessFrameSource implements FrameSource {
     }
 
     @Override
-    public void start() {
-        synchronized (lifecycle) {
-            if (closed) {
-                throw new IllegalStateException("camera source " + description + " is closed");
-            }
-            if (supervisor == null) {
-                board.set(SourceState.STARTING, "");
-                supervisor = Thread.ofPlatform().daemon().name("camera " + description).start(this::supervise);
-            }
-        }
-    }
-
-    @Override
-    public Optional<LumaFrame> next(Duration maxWait) throws InterruptedException {
-        return handoff.take(maxWait);
-    }
-
-    @Override
-    public SourceStatus status() {
-        return board.snapshot(handoff);
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public void close() {
-        Thread running;
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            running = supervisor;
-        }
-        board.stopped();
-        handoff.close();
-        if (running != null) {
-            running.interrupt();
-            join(running, JOIN.plus(DRAIN_JOIN).plusSeconds(3));
-        }
+    protected void begin() {
+        startProducer(this::supervise);
     }
 
     private void supervise() {
@@ -118,11 +67,11 @@ public final class ProcessFrameSource implements FrameSource {
             return;
         }
         int failuresInARow = 0;
-        while (!closed) {
+        while (!isClosed()) {
             board.set(SourceState.STARTING, "");
             Run run = new Run(command);
             run.execute();
-            if (closed) {
+            if (isClosed()) {
                 return;
             }
             if (run.clean() && playback != Playback.LIVE) {
@@ -180,11 +129,11 @@ public final class ProcessFrameSource implements FrameSource {
             }
             closeQuietly(process);
             stderr = new StderrTail(process.getErrorStream());
-            Thread drain = Thread.ofPlatform().daemon().name("camera " + description + " stderr").start(stderr);
-            Thread reader = Thread.ofPlatform().daemon().name("camera " + description + " reader")
+            Thread drain = Thread.ofPlatform().daemon().name("camera " + describe() + " stderr").start(stderr);
+            Thread reader = Thread.ofPlatform().daemon().name("camera " + describe() + " reader")
                     .start(() -> read(process.getInputStream()));
             try {
-                while (!closed && !reader.join(WATCH)) {
+                while (!isClosed() && !reader.join(WATCH)) {
                     long since = frames == 0 ? startedAt : lastFrameAt;
                     Duration limit = frames == 0 ? options.firstFrameTimeout() : stallTimeout;
                     if (time.nanoTime() - since > limit.toNanos()) {
@@ -195,7 +144,7 @@ public final class ProcessFrameSource implements FrameSource {
             } catch (InterruptedException e) {
                 // close(): end the process below
             } finally {
-                if (!closed && !stalled) {
+                if (!isClosed() && !stalled) {
                     // The program ended its output by itself: let it exit and let the drain read its
                     // last words first. Process.destroy() closes the stderr pipe even after the exit,
                     // which would lose a reason not read yet ("exited with status 3" and no why).
@@ -213,7 +162,7 @@ public final class ProcessFrameSource implements FrameSource {
 
         private void read(InputStream out) {
             try (out) {
-                while (!closed) {
+                while (!isClosed()) {
                     byte[] buffer = handoff.buffer(command.frameBytes());
                     int n = out.readNBytes(buffer, 0, command.frameBytes());
                     if (n < command.frameBytes()) {
@@ -304,16 +253,6 @@ public final class ProcessFrameSource implements FrameSource {
             process.getOutputStream().close();
         } catch (IOException e) {
             // nothing is ever written to a capture program
-        }
-    }
-
-    private static void join(Thread thread, Duration bound) {
-        try {
-            if (!thread.join(bound)) {
-                thread.interrupt();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

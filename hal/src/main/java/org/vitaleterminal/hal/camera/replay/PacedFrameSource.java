@@ -2,15 +2,10 @@ package org.vitaleterminal.hal.camera.replay;
 
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
+import org.vitaleterminal.hal.camera.AbstractFrameSource;
 import org.vitaleterminal.hal.camera.CameraTime;
-import org.vitaleterminal.hal.camera.FrameHandoff;
-import org.vitaleterminal.hal.camera.FrameSource;
-import org.vitaleterminal.hal.camera.LumaFrame;
 import org.vitaleterminal.hal.camera.LumaImage;
 import org.vitaleterminal.hal.camera.SourceState;
-import org.vitaleterminal.hal.camera.SourceStatus;
-import org.vitaleterminal.hal.camera.StatusBoard;
 
 /**
  * Shows a {@link FrameScript} as a camera would: one frame every {@code 1/fps} seconds of
@@ -21,22 +16,16 @@ import org.vitaleterminal.hal.camera.StatusBoard;
  * <p>Each frame is copied from its still into a recycled buffer, so a consumer can never spoil
  * the still for the frames after it.
  */
-public final class PacedFrameSource implements FrameSource {
+public final class PacedFrameSource extends AbstractFrameSource {
     private static final Duration JOIN = Duration.ofSeconds(3);
 
-    private final String description;
     private final FrameScript script;
     private final long intervalNanos;
     private final CameraTime time;
-    private final FrameHandoff handoff = new FrameHandoff();
-    private final StatusBoard board = new StatusBoard();
-    private final Object lifecycle = new Object();
-    private Thread player;
-    private volatile boolean closed;
 
     /** @param fps frames per second, more than 0 and at most 1000 */
     public PacedFrameSource(String description, FrameScript script, double fps, CameraTime time) {
-        this.description = Objects.requireNonNull(description, "description");
+        super(description, JOIN);
         this.script = Objects.requireNonNull(script, "script");
         this.time = Objects.requireNonNull(time, "time");
         if (!(fps > 0 && fps <= 1000)) {
@@ -46,53 +35,8 @@ public final class PacedFrameSource implements FrameSource {
     }
 
     @Override
-    public void start() {
-        synchronized (lifecycle) {
-            if (closed) {
-                throw new IllegalStateException("camera source " + description + " is closed");
-            }
-            if (player == null) {
-                board.set(SourceState.STARTING, "");
-                player = Thread.ofPlatform().daemon().name("camera " + description).start(this::play);
-            }
-        }
-    }
-
-    @Override
-    public Optional<LumaFrame> next(Duration maxWait) throws InterruptedException {
-        return handoff.take(maxWait);
-    }
-
-    @Override
-    public SourceStatus status() {
-        return board.snapshot(handoff);
-    }
-
-    @Override
-    public String describe() {
-        return description;
-    }
-
-    @Override
-    public void close() {
-        Thread running;
-        synchronized (lifecycle) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            running = player;
-        }
-        board.stopped();
-        handoff.close();
-        if (running != null) {
-            running.interrupt();
-            try {
-                running.join(JOIN);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    protected void begin() {
+        startProducer(this::play);
     }
 
     private void play() {
@@ -100,8 +44,8 @@ public final class PacedFrameSource implements FrameSource {
         long due = 0;
         try {
             script.prepare();
-            for (FrameScript.Shot shot = script.next(); shot != null && !closed; shot = script.next()) {
-                for (int i = 0; i < shot.frames() && !closed; i++) {
+            for (FrameScript.Shot shot = script.next(); shot != null && !isClosed(); shot = script.next()) {
+                for (int i = 0; i < shot.frames() && !isClosed(); i++) {
                     long now = time.nanoTime();
                     if (shown == 0 || now - due > intervalNanos) {
                         due = now;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.vitaleterminal.hal.Pty;
 import org.vitaleterminal.hal.scanner.Backoff;
 import org.vitaleterminal.hal.scanner.LineCollector;
 import org.vitaleterminal.hal.scanner.RecordingPause;
@@ -26,10 +27,10 @@ class SerialScannerPtyTest {
 
     @Test
     void linesFramingCountersAndAPromptClose() throws Exception {
-        assumeTrue(MasterPty.supported(), "needs Linux pseudo-terminals");
-        try (MasterPty pty = MasterPty.open()) {
+        assumeTrue(Pty.supported(), "needs Linux pseudo-terminals");
+        try (Pty pty = Pty.open()) {
             ScannerSource scanner = new ScannerSources(Backoff.DEFAULT, new RecordingPause())
-                    .create("serial:" + pty.slavePath + ",max=64");
+                    .create("serial:" + pty.slavePath() + ",max=64");
             LineCollector lines = new LineCollector();
             try {
                 scanner.start(lines);
@@ -45,7 +46,7 @@ class SerialScannerPtyTest {
                 scanner.close();
             }
             assertEquals(ScannerState.STOPPED, scanner.state());
-            assertFalse(Threads.alive("scanner serial:" + pty.slavePath), "no thread left behind");
+            assertFalse(Threads.alive("scanner serial:" + pty.slavePath()), "no thread left behind");
             assertEquals(List.of(), lines.drain());
         }
     }

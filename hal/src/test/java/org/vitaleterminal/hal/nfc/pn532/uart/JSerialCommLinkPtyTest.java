@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.vitaleterminal.hal.Pty;
 import org.vitaleterminal.hal.nfc.ReaderFailureException;
 import org.vitaleterminal.hal.nfc.pn532.Hex;
 import org.vitaleterminal.hal.nfc.pn532.Pn532Frame;
@@ -54,7 +55,7 @@ class JSerialCommLinkPtyTest {
 
     @Test
     void everyByteValuePassesUnchangedBothWays() throws Exception {
-        try (JSerialCommLink link = JSerialCommLink.open(pty.slavePath, 115_200)) {
+        try (JSerialCommLink link = JSerialCommLink.open(pty.slavePath(), 115_200)) {
             link.write(allBytes());
             assertArrayEquals(allBytes(), pty.read(256, Duration.ofSeconds(5)), "no echo, no CR/LF or XON/XOFF mangling");
 
@@ -74,7 +75,7 @@ class JSerialCommLinkPtyTest {
 
     @Test
     void aReadWithoutDataTimesOut() throws Exception {
-        try (JSerialCommLink link = JSerialCommLink.open(pty.slavePath, 115_200)) {
+        try (JSerialCommLink link = JSerialCommLink.open(pty.slavePath(), 115_200)) {
             long start = System.nanoTime();
             assertEquals(0, link.read(new byte[16], Duration.ofMillis(50)));
             long ms = (System.nanoTime() - start) / 1_000_000;
@@ -85,7 +86,7 @@ class JSerialCommLinkPtyTest {
 
     @Test
     void discardDropsWhatArrived() throws Exception {
-        try (JSerialCommLink link = JSerialCommLink.open(pty.slavePath, 115_200)) {
+        try (JSerialCommLink link = JSerialCommLink.open(pty.slavePath(), 115_200)) {
             pty.write(Hex.bytes("01 02 03 04"));
             Thread.sleep(50);
             link.discardInput();
@@ -106,8 +107,8 @@ class JSerialCommLinkPtyTest {
         StringBuilder seen = new StringBuilder();
         Thread chip = new Thread(() -> answer(stop, seen), "pty-chip");
         chip.start();
-        try (Pn532NfcReader reader = Pn532Readers.open("pn532:uart:" + pty.slavePath)) {
-            assertEquals("PN532 v1.6 on pn532:uart:" + pty.slavePath, reader.describe());
+        try (Pn532NfcReader reader = Pn532Readers.open("pn532:uart:" + pty.slavePath())) {
+            assertEquals("PN532 v1.6 on pn532:uart:" + pty.slavePath(), reader.describe());
             assertEquals(Optional.empty(), reader.poll(Duration.ZERO));
         } finally {
             stop.set(true);

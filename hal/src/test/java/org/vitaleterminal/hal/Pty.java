@@ -1,17 +1,20 @@
-package org.vitaleterminal.hal.nfc.pn532.uart;
+package org.vitaleterminal.hal;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * A pseudo-terminal for tests (Linux): the test holds the master side, the driver opens the
- * slave path ({@code /dev/pts/N}) like any serial device. The master is non-blocking; reads
+ * A pseudo-terminal for tests (Linux): the test holds the master side, the code under test opens
+ * the slave path ({@code /dev/pts/N}) like any serial device. The master is non-blocking; reads
  * poll it.
  */
-final class Pty implements AutoCloseable {
+public final class Pty implements AutoCloseable {
     private static final int O_RDWR = 0x2;
     private static final int O_NOCTTY = 0x100;
     private static final int O_NONBLOCK = 0x800;
@@ -34,7 +37,8 @@ final class Pty implements AutoCloseable {
 
     private final LibC libc;
     private final int master;
-    final String slavePath;
+    private final String slavePath;
+    private boolean closed;
 
     private Pty(LibC libc, int master, String slavePath) {
         this.libc = libc;
@@ -42,12 +46,11 @@ final class Pty implements AutoCloseable {
         this.slavePath = slavePath;
     }
 
-    static boolean supported() {
-        return System.getProperty("os.name", "").toLowerCase().contains("linux")
-                && new java.io.File("/dev/ptmx").exists();
+    public static boolean supported() {
+        return System.getProperty("os.name", "").toLowerCase().contains("linux") && new File("/dev/ptmx").exists();
     }
 
-    static Pty open() throws IOException {
+    public static Pty open() throws IOException {
         LibC libc = Native.load("c", LibC.class);
         int fd = libc.posix_openpt(O_RDWR | O_NOCTTY | O_NONBLOCK);
         if (fd < 0 || libc.grantpt(fd) != 0 || libc.unlockpt(fd) != 0) {
@@ -56,16 +59,27 @@ final class Pty implements AutoCloseable {
         return new Pty(libc, fd, libc.ptsname(fd));
     }
 
-    void write(byte[] data) throws IOException {
+    /** The device the code under test opens, e.g. {@code /dev/pts/3}. */
+    public String slavePath() {
+        return slavePath;
+    }
+
+    /** Sends {@code data} as if the device had sent it (small writes: the master does not block). */
+    public void write(byte[] data) throws IOException {
         long n = libc.write(master, data, new NativeLong(data.length)).longValue();
         if (n != data.length) {
             throw new IOException("pty write " + n);
         }
     }
 
+    /** {@link #write(byte[])} of {@code text}, one byte a character (ISO-8859-1). */
+    public void write(String text) throws IOException {
+        write(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
     /** What arrived within {@code timeout} (returns as soon as {@code atLeast} bytes are there). */
-    byte[] read(int atLeast, Duration timeout) throws InterruptedException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    public byte[] read(int atLeast, Duration timeout) throws InterruptedException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         long end = System.nanoTime() + timeout.toNanos();
         byte[] buffer = new byte[4096];
         while (out.size() < atLeast && System.nanoTime() < end) {
@@ -81,6 +95,9 @@ final class Pty implements AutoCloseable {
 
     @Override
     public void close() {
-        libc.close(master);
+        if (!closed) {
+            closed = true;
+            libc.close(master);
+        }
     }
 }
