@@ -179,12 +179,13 @@ public final class ProcessFrameSource extends AbstractFrameSource {
                         return;
                     }
                     long now = time.nanoTime();
-                    handoff.publish(buffer, command.width(), command.height(), command.rowStride(), now);
+                    // state first: a consumer that holds the first frame must see the source RUNNING
                     lastFrameAt = now;
                     if (frames++ == 0) {
                         firstFrameAt = now;
                         board.set(SourceState.RUNNING, "");
                     }
+                    handoff.publish(buffer, command.width(), command.height(), command.rowStride(), now);
                 }
             } catch (IOException e) {
                 endOfStream = true;

@@ -52,10 +52,10 @@ public final class PacedFrameSource extends AbstractFrameSource {
                     }
                     time.sleep(Duration.ofNanos(due - now));
                     due += intervalNanos;
-                    publish(shot.image());
                     if (shown++ == 0) {
-                        board.set(SourceState.RUNNING, "");
+                        board.set(SourceState.RUNNING, ""); // before the frame: whoever holds it sees RUNNING
                     }
+                    publish(shot.image());
                 }
             }
             board.set(SourceState.IDLE, "played " + shown + " frames");
