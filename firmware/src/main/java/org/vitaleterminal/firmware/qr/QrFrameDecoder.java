@@ -6,7 +6,11 @@ import java.util.Optional;
 import org.vitaleterminal.hal.camera.LumaFrame;
 
 /**
- * Decodes camera frames one by one, cheaply: every frame gets one fast read ({@link FastPath}:
+ * Decodes camera frames one by one, cheaply. While no code has been seen recently, a frame first
+ * gets a presence check ({@link FinderPresence}: a 1:1:3:1:1 run scan on every 4th row); when it
+ * finds no finder-pattern candidate, the frame gets no fast read, and a blind sweep (below) only
+ * on every {@link #QUIET_SWEEP_FACTOR}×{@code sweepEvery}-th frame — an empty scene costs the
+ * check alone on almost every frame. Otherwise the frame gets one fast read ({@link FastPath}:
  * around the last hit while a code is in view, else the whole frame), and the fallbacks of the
  * {@link QrDecodeStrategy} run only when they are likely to pay:
  * <ul>
@@ -32,10 +36,17 @@ public final class QrFrameDecoder {
     public static final Duration DEFAULT_BUDGET = Duration.ofMillis(3);
     /** Default: a blind sweep on every 4th frame (about 8 fallback attempts a second at 30 fps). */
     public static final int DEFAULT_SWEEP_EVERY = 4;
+    /**
+     * Frames whose presence check found no candidate sweep this many times less often (every 8th
+     * frame by default): the sweep is there for codes the fast read cannot see, and most of those
+     * (dark mode, 2–3 px/module) still show finder-like runs to the presence check.
+     */
+    static final int QUIET_SWEEP_FACTOR = 2;
     /** The last-hit crop is tried for this many frames after a hit. */
     static final int LAST_HIT_FRAMES = 15;
 
     private final FastPath fastPath;
+    private final Presence presence;
     private final FallbackRotation fallbacks;
     private final DecodeBudget budget;
     private final int sweepEvery;
@@ -48,12 +59,27 @@ public final class QrFrameDecoder {
     private int lastWidth;
     private int lastHeight;
 
+    /** Whether a frame may hold a code worth the fast read (see {@link FinderPresence}). */
+    @FunctionalInterface
+    interface Presence {
+        /** Never skips: every frame gets the fast read (the policy before the presence check). */
+        Presence ALWAYS = image -> true;
+
+        boolean mayHoldCode(LumaImage image);
+    }
+
     QrFrameDecoder(FastPath fastPath, FallbackRotation fallbacks, DecodeBudget budget, int sweepEvery,
             QrScanCounters counters, Ticker ticker) {
+        this(fastPath, Presence.ALWAYS, fallbacks, budget, sweepEvery, counters, ticker);
+    }
+
+    QrFrameDecoder(FastPath fastPath, Presence presence, FallbackRotation fallbacks, DecodeBudget budget,
+            int sweepEvery, QrScanCounters counters, Ticker ticker) {
         if (sweepEvery < 1) {
             throw new IllegalArgumentException("sweepEvery must be at least 1, was " + sweepEvery);
         }
         this.fastPath = Objects.requireNonNull(fastPath, "fastPath");
+        this.presence = Objects.requireNonNull(presence, "presence");
         this.fallbacks = Objects.requireNonNull(fallbacks, "fallbacks");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.sweepEvery = sweepEvery;
@@ -65,7 +91,8 @@ public final class QrFrameDecoder {
     public static QrFrameDecoder create(Ticker ticker, Duration budget, int sweepEvery, QrScanCounters counters) {
         FallbackRotation fallbacks = new FallbackRotation(QrDecodeStrategy.fallbacks(QrDecodeStrategy.STANDARD_ATTEMPTS),
                 new ZxingAttemptRunner(ZxingAttemptRunner.FRAME_MAX_DERIVED_PIXELS), ticker);
-        return new QrFrameDecoder(new FastFrameReader(), fallbacks, DecodeBudget.of(budget), sweepEvery, counters,
+        FinderPresence presence = new FinderPresence();
+        return new QrFrameDecoder(new FastFrameReader(), presence::mayHoldCode, fallbacks, DecodeBudget.of(budget), sweepEvery, counters,
                 ticker);
     }
 
@@ -94,11 +121,20 @@ public final class QrFrameDecoder {
         lastHeight = frame.height();
         LumaImage image = LumaImage.of(frame);
         Optional<QrHit.Bounds> near = Optional.ofNullable(lastHit);
+        if (lastHit == null && !presence.mayHoldCode(image)) {
+            counters.skippedByPresence();
+            return index % ((long) sweepEvery * QUIET_SWEEP_FACTOR) == 0 ? found(fallbacks(image, near, 1, start), index)
+                    : Optional.empty();
+        }
         Optional<QrHit> hit = switch (fastPath.read(image, near)) {
             case AttemptRunner.Outcome.Hit fast -> Optional.of(fast.hit());
             case AttemptRunner.Outcome.Seen evidence -> fallbacks(image, near, Integer.MAX_VALUE, start);
             default -> index % sweepEvery == 0 ? fallbacks(image, near, 1, start) : Optional.empty();
         };
+        return found(hit, index);
+    }
+
+    private Optional<QrHit> found(Optional<QrHit> hit, long index) {
         hit.ifPresent(found -> {
             counters.decoded();
             if (found.bounds().isPresent()) {

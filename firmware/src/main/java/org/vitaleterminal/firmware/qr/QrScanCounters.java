@@ -13,6 +13,7 @@ public final class QrScanCounters {
     private final LongAdder frames = new LongAdder();
     private final LongAdder decoded = new LongAdder();
     private final LongAdder budgetExceeded = new LongAdder();
+    private final LongAdder presenceSkipped = new LongAdder();
     private final LongAdder repeats = new LongAdder();
     private final LongAdder accepted = new LongAdder();
     private final Map<PayloadKind, LongAdder> ignored = new EnumMap<>(PayloadKind.class);
@@ -35,6 +36,15 @@ public final class QrScanCounters {
 
     void budgetExceeded() {
         budgetExceeded.increment();
+    }
+
+    void skippedByPresence() {
+        presenceSkipped.increment();
+    }
+
+    /** Frames whose full-resolution fast read was skipped because the presence check saw no finder pattern. */
+    public long presenceSkips() {
+        return presenceSkipped.sum();
     }
 
     void repeat() {

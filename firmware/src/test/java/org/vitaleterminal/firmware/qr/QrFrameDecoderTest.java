@@ -118,4 +118,38 @@ class QrFrameDecoderTest {
                 Optional.empty());
         assertEquals(text, assertInstanceOf(AttemptRunner.Outcome.Hit.class, outcome).hit().text());
     }
+
+    /**
+     * With the production presence check, an empty 720p scene never reaches the full-resolution
+     * fast read (and sweeps only every 8th frame), while a code appearing is read on its first frame.
+     */
+    @Test
+    void anEmptySceneSkipsTheFullReadAndACodeIsStillFoundOnItsFirstFrame() {
+        FastFrameReader real = new FastFrameReader();
+        int[] fastReads = {0};
+        FastPath counting = (frame, lastHit) -> {
+            fastReads[0]++;
+            return real.read(frame, lastHit);
+        };
+        FinderPresence presence = new FinderPresence();
+        QrScanCounters counters = new QrScanCounters();
+        QrFrameDecoder decoder = new QrFrameDecoder(counting, presence::mayHoldCode,
+                new FallbackRotation(fallbackList, fallbackRunner, () -> 0), DecodeBudget.UNLIMITED, 4, counters,
+                () -> 0);
+        LumaFrame empty = QrTestFrames.phoneScreen(null, 1280, 720, 4, 42);
+        for (int i = 0; i < 16; i++) {
+            assertTrue(decoder.decode(empty).isEmpty());
+        }
+        assertEquals(0, fastReads[0], "no full-resolution read on an empty scene");
+        assertEquals(16, counters.presenceSkips());
+        assertEquals(List.of(fallbackList.get(0).name(), fallbackList.get(1).name()), ran,
+                "blind sweeps on frames 0 and 8 only");
+
+        String text = vt1Sized(720);
+        QrHit hit = decoder.decode(QrTestFrames.phoneScreen(text, 1280, 720, 4, 7)).orElseThrow();
+        assertEquals(text, hit.text());
+        assertEquals("hybrid", hit.attempt());
+        assertEquals(1, fastReads[0]);
+        assertEquals(16, counters.presenceSkips());
+    }
 }
