@@ -66,8 +66,11 @@ final class CameraInput implements InputLoop {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                // one bad frame or a verifier bug must not end scanning; the message has no payload
-                LOG.severe("scan loop: " + e.getClass().getSimpleName() + " " + e.getMessage());
+                // one bad frame or a verifier bug must not end scanning. The message is left out: it
+                // comes from code that handled the scanned text and could quote it (personal data).
+                StackTraceElement[] where = e.getStackTrace();
+                LOG.severe("scan loop: " + e.getClass().getName()
+                        + (where.length > 0 ? " at " + where[0] : ""));
             }
         }
     }
@@ -94,10 +97,6 @@ final class CameraInput implements InputLoop {
     @Override
     public boolean alive() {
         return !running || nanoTime.getAsLong() - lastLoopNanos < Duration.ofSeconds(10).toNanos();
-    }
-
-    long framesDelivered() {
-        return camera.status().delivered();
     }
 
     long framesDropped() {

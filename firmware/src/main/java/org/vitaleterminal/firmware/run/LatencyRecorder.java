@@ -19,10 +19,6 @@ public final class LatencyRecorder {
         recorded++;
     }
 
-    public synchronized long count() {
-        return recorded;
-    }
-
     /** p50 and p99 in milliseconds over the window; zeros before the first sample. */
     public Telemetry.Latency summary() {
         long[] copy;

@@ -1,7 +1,6 @@
 package org.vitaleterminal.firmware.run;
 
 import java.util.Objects;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 import org.vitaleterminal.credential.Channel;
 import org.vitaleterminal.firmware.qr.PayloadKind;
@@ -9,14 +8,12 @@ import org.vitaleterminal.hal.scanner.ScannerSource;
 
 /**
  * A 2D scanner ("douchette"): every complete line it types is one scan. VT1 and HC1 texts go to
- * the decision path; anything else (a product barcode, a URL) is counted and ignored, as on the
- * camera.
+ * the decision path; anything else (a product barcode, a URL) is ignored.
  */
 final class ScannerInput implements InputLoop {
     private final ScannerSource scanner;
     private final DecisionPath path;
     private final LongSupplier nanoTime;
-    private final LongAdder ignored = new LongAdder();
     private volatile boolean running = true;
 
     ScannerInput(ScannerSource scanner, DecisionPath path, LongSupplier nanoTime) {
@@ -36,8 +33,7 @@ final class ScannerInput implements InputLoop {
             return;
         }
         if (!PayloadKind.of(text).isCredential()) {
-            ignored.increment();
-            return;
+            return; // a product barcode or a URL: not for the terminal
         }
         path.decideText(text, Channel.WEDGE, captured);
     }
@@ -61,9 +57,5 @@ final class ScannerInput implements InputLoop {
     @Override
     public boolean alive() {
         return true; // the scanner's thread blocks on the device by design; it has no progress to check
-    }
-
-    long ignoredLines() {
-        return ignored.sum();
     }
 }

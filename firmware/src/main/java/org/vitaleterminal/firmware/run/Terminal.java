@@ -212,10 +212,6 @@ public final class Terminal implements AutoCloseable {
         return depthAtStop >= 0 ? depthAtStop : outbox.depth();
     }
 
-    public boolean brokerConnected() {
-        return mqtt.isConnected();
-    }
-
     /**
      * The SIGTERM path: stop the inputs (a decision in flight finishes and is committed), then let
      * the publisher flush the outbox as far as the broker allows within {@code deadline}, publish

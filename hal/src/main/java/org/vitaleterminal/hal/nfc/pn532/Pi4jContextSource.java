@@ -16,6 +16,21 @@ public interface Pi4jContextSource {
     /** Called when the reader that acquired {@code context} is closed. */
     void release(Context context);
 
+    /**
+     * Shuts down the reader's I/O {@code id} (if it is still registered), then releases
+     * {@code context}: what an I2C or SPI bus does when it closes or fails to open.
+     */
+    default void release(Context context, String id) {
+        try {
+            if (context.registry().exists(id)) {
+                context.shutdown(id);
+            }
+        } catch (RuntimeException e) {
+            // the device is closed already; the context release below still runs
+        }
+        release(context);
+    }
+
     /** A fresh auto-detected context per reader, shut down with it. The default. */
     static Pi4jContextSource perReader() {
         return new Pi4jContextSource() {

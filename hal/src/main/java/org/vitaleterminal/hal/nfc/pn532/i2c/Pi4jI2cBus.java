@@ -51,22 +51,11 @@ public final class Pi4jI2cBus implements I2cBus {
                     .device(address)
                     .provider("linuxfs-i2c")
                     .build());
-            return new Pi4jI2cBus(device, description, () -> giveBack(contexts, context, id));
+            return new Pi4jI2cBus(device, description, () -> contexts.release(context, id));
         } catch (RuntimeException e) {
-            giveBack(contexts, context, id);
+            contexts.release(context, id);
             throw new IOException("cannot open I2C device " + description + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void giveBack(Pi4jContextSource contexts, Context context, String id) {
-        try {
-            if (context.registry().exists(id)) {
-                context.shutdown(id);
-            }
-        } catch (RuntimeException e) {
-            // the device is closed already; the context release below still runs
-        }
-        contexts.release(context);
     }
 
     @Override

@@ -53,22 +53,11 @@ public final class Pi4jSpiBus implements SpiBus {
                     .readLsbFirst(0)
                     .provider("linuxfs-spi")
                     .build());
-            return new Pi4jSpiBus(device, description, () -> giveBack(contexts, context, id));
+            return new Pi4jSpiBus(device, description, () -> contexts.release(context, id));
         } catch (RuntimeException e) {
-            giveBack(contexts, context, id);
+            contexts.release(context, id);
             throw new IOException("cannot open SPI device " + description + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void giveBack(Pi4jContextSource contexts, Context context, String id) {
-        try {
-            if (context.registry().exists(id)) {
-                context.shutdown(id);
-            }
-        } catch (RuntimeException e) {
-            // the device is closed already; the context release below still runs
-        }
-        contexts.release(context);
     }
 
     @Override
