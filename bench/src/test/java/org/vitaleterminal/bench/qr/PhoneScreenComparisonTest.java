@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.vitaleterminal.firmware.qr.FinderPresence;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,8 +56,38 @@ class PhoneScreenComparisonTest {
         int perBucket = Integer.getInteger("vt.qr.perBucket", PER_BUCKET);
         Optional<Path> testdata = Optional.ofNullable(System.getProperty("vt.testdata")).map(Path::of);
         result = new Comparison(PhoneScreenSet.full(perBucket, PhoneScreenSet.DEFAULT_SEED),
-                PhoneScreenPayloads.create(testdata), FrameDecoder::ours, peers, Optional.empty()).run();
+                PhoneScreenPayloads.create(testdata), this::oursWatchingThePresenceCheck, peers, Optional.empty()).run();
         System.out.println(result.table());
+    }
+
+    /** Photos our decoder read although the camera path's presence check saw no candidate. */
+    private final List<String> decodedWithoutCandidate = new CopyOnWriteArrayList<>();
+    private final AtomicInteger decoded = new AtomicInteger();
+
+    /**
+     * Our decoder, plus the presence check the camera path runs first ({@link FinderPresence}):
+     * the frame decoder runs nothing on a frame the check rejects, so it must say "maybe" on
+     * every photo any of our attempts can read.
+     */
+    private FrameDecoder oursWatchingThePresenceCheck() {
+        FrameDecoder ours = FrameDecoder.ours();
+        FinderPresence presence = new FinderPresence();
+        return frame -> {
+            Optional<String> text = ours.decode(frame);
+            if (text.isPresent()) {
+                decoded.incrementAndGet();
+                if (!presence.mayHoldCode(frame)) {
+                    decodedWithoutCandidate.add("frame " + frame.sequence() + " " + frame.width() + "x" + frame.height());
+                }
+            }
+            return text;
+        };
+    }
+
+    @Test
+    void thePresenceCheckSeesEveryPhotoWeDecode() {
+        assertTrue(decoded.get() >= result.buckets().size() * 6, "decoded only " + decoded.get());
+        assertEquals(List.of(), decodedWithoutCandidate, "read by our decoder, but no candidate for the presence check");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.vitaleterminal.firmware.qr;
 
 import java.util.Arrays;
+import org.vitaleterminal.hal.camera.LumaFrame;
 
 /**
  * A cheap "could there be a QR code here?" check for frames with no code in view: a 1:1:3:1:1
@@ -22,7 +23,7 @@ import java.util.Arrays;
  *
  * <p>Not thread-safe (reuses its run buffer): one per decode thread.
  */
-final class FinderPresence {
+public final class FinderPresence {
     /** Rows scanned: every ROW_STEP-th (a finder core at 2 px/module is 6 px tall). */
     static final int ROW_STEP = 4;
     /** Width of the moving mean a pixel is compared with. */
@@ -36,7 +37,12 @@ final class FinderPresence {
     private final int[] up = new int[3];
     private final int[] down = new int[3];
 
-    /** Whether the image may hold a finder pattern (false: no code the fast read could decode). */
+    /** Whether the frame may hold a finder pattern (false: no code any attempt could decode). */
+    public boolean mayHoldCode(LumaFrame frame) {
+        return mayHoldCode(LumaImage.of(frame));
+    }
+
+    /** Whether the image may hold a finder pattern (false: no code any attempt could decode). */
     boolean mayHoldCode(LumaImage image) {
         int width = image.width();
         int height = image.height();

@@ -8,20 +8,21 @@ import org.vitaleterminal.hal.camera.LumaFrame;
 /**
  * Decodes camera frames one by one, cheaply. While no code has been seen recently, a frame first
  * gets a presence check ({@link FinderPresence}: a 1:1:3:1:1 run scan on every 4th row); when it
- * finds no finder-pattern candidate, the frame gets no fast read, and a blind sweep (below) only
- * on every {@link #QUIET_SWEEP_FACTOR}×{@code sweepEvery}-th frame — an empty scene costs the
- * check alone on almost every frame. Otherwise the frame gets one fast read ({@link FastPath}:
- * around the last hit while a code is in view, else the whole frame), and the fallbacks of the
- * {@link QrDecodeStrategy} run only when they are likely to pay:
+ * finds no finder-pattern candidate, nothing else runs on that frame — an empty scene costs the
+ * check alone. That is safe because the check says "maybe" on every photo the whole still-image
+ * strategy decodes, fallbacks included (the ZXing blackbox photos in {@code FinderPresenceTest},
+ * the synthetic phone-screen set in the bench module's {@code PresenceRecallTest}): a frame it
+ * rejects holds nothing any fallback could have read. Otherwise the frame gets one fast read
+ * ({@link FastPath}: around the last hit while a code is in view, else the whole frame), and the
+ * fallbacks of the {@link QrDecodeStrategy} run only when they are likely to pay:
  * <ul>
  *   <li>the fast read saw <em>evidence</em> of a code (finder patterns in a code-like triangle)
  *       that did not decode: fallbacks from the {@link FallbackRotation}'s cursor, as many as fit
  *       in the budget;
  *   <li>on every {@code sweepEvery}-th frame without evidence (a blind sweep): exactly one
  *       fallback, the next in the rotation, so a code the fast read cannot see at all (dark mode,
- *       tiny modules) is still found within a few dozen frames while an empty scene costs the
- *       fast read plus, on a quarter of the frames, one attempt;
- *   <li>otherwise none: an empty frame costs the fast read only.
+ *       tiny modules) but the presence check can is still found within a few dozen frames;
+ *   <li>otherwise none.
  * </ul>
  * The last hit is forgotten after {@link #LAST_HIT_FRAMES} frames without a hit, or when the
  * resolution changes. Not thread-safe: one instance per decode thread.
@@ -36,12 +37,6 @@ public final class QrFrameDecoder {
     public static final Duration DEFAULT_BUDGET = Duration.ofMillis(3);
     /** Default: a blind sweep on every 4th frame (about 8 fallback attempts a second at 30 fps). */
     public static final int DEFAULT_SWEEP_EVERY = 4;
-    /**
-     * Frames whose presence check found no candidate sweep this many times less often (every 8th
-     * frame by default): the sweep is there for codes the fast read cannot see, and most of those
-     * (dark mode, 2–3 px/module) still show finder-like runs to the presence check.
-     */
-    static final int QUIET_SWEEP_FACTOR = 2;
     /** The last-hit crop is tried for this many frames after a hit. */
     static final int LAST_HIT_FRAMES = 15;
 
@@ -123,8 +118,7 @@ public final class QrFrameDecoder {
         Optional<QrHit.Bounds> near = Optional.ofNullable(lastHit);
         if (lastHit == null && !presence.mayHoldCode(image)) {
             counters.skippedByPresence();
-            return index % ((long) sweepEvery * QUIET_SWEEP_FACTOR) == 0 ? found(fallbacks(image, near, 1, start), index)
-                    : Optional.empty();
+            return Optional.empty();
         }
         Optional<QrHit> hit = switch (fastPath.read(image, near)) {
             case AttemptRunner.Outcome.Hit fast -> Optional.of(fast.hit());

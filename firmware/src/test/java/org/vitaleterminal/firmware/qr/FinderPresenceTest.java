@@ -71,6 +71,38 @@ class FinderPresenceTest {
                 QrTestFrames.frame("VT1:STRIDE", 600, 400, 704, 704 * 3 + 16, 100, 50, 5, false, 0, 0))));
     }
 
+    /**
+     * Real photos again, through the whole still-image strategy (every fallback, no budget):
+     * wherever anything decodes, the check says maybe — which is why the frame decoder runs
+     * nothing at all on a frame the check rejects.
+     */
+    @Test
+    @Timeout(300)
+    void everyBlackboxPhotoAnyAttemptDecodesHasACandidate() throws Exception {
+        Path root = PublicSuites.resolve("zxing-blackbox");
+        List<Path> pngs;
+        try (Stream<Path> files = Files.walk(root)) {
+            pngs = files.filter(p -> p.getFileName().toString().endsWith(".png")).sorted().toList();
+        }
+        QrImageDecoder whole = new QrImageDecoder();
+        int decoded = 0;
+        List<String> missed = new ArrayList<>();
+        for (Path png : pngs) {
+            BufferedImage image = ImageIO.read(png.toFile());
+            LumaImage luma = LumaImage.packed(QrImageDecoder.luma(image), image.getWidth(), image.getHeight());
+            if (whole.decodeHit(luma).isPresent()) {
+                decoded++;
+                if (!presence.mayHoldCode(luma)) {
+                    missed.add(root.relativize(png).toString());
+                }
+            }
+        }
+        System.out.printf("FinderPresence on %d blackbox photos: the whole strategy decodes %d, the check misses %d%n",
+                pngs.size(), decoded, missed.size());
+        assertTrue(decoded >= 170, "whole-strategy decodes: " + decoded);
+        assertEquals(List.of(), missed, "decoded by some attempt (" + decoded + ") but no candidate");
+    }
+
     /** Real photos (ZXing's blackbox set): wherever the fast read decodes, the check says maybe. */
     @Test
     @Timeout(300)
