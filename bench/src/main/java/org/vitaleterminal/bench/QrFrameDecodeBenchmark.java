@@ -43,7 +43,9 @@ import org.vitaleterminal.hal.camera.LumaFrame;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+// The terminal's own heap and collector (systemd/vitale-terminal.service): a frame's p99 includes
+// the young collections its ~20 kB of garbage causes, so they are timed as the terminal has them.
+@Fork(value = 1, jvmArgsAppend = {"-Xms32m", "-Xmx96m", "-XX:+UseSerialGC"})
 @Threads(1)
 public class QrFrameDecodeBenchmark {
     /** {@code WIDTHxHEIGHT/code} or {@code WIDTHxHEIGHT/empty}; 4 px per module. */

@@ -12,9 +12,11 @@ import com.google.zxing.common.DetectorResult;
 import com.google.zxing.common.PerspectiveTransform;
 import com.google.zxing.qrcode.decoder.Decoder;
 import com.google.zxing.qrcode.detector.Detector;
+import com.google.zxing.qrcode.detector.FinderPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a QR code's modules from the grey image instead of from ZXing's black-and-white matrix.
@@ -31,7 +33,8 @@ import java.util.Map;
  * <p>The grid ZXing infers can be a version off (its dimension comes from the finder spacing,
  * rounded to 17 + 4v) or bent by a misplaced alignment pattern; the reader also tries the
  * neighbouring dimensions, the grid without the alignment pattern, and the grid corrected with
- * all alignment patterns ({@link GridRefiner}) — at most nine grids, each
+ * all alignment patterns ({@link GridRefiner}), grown once from the finders' parallelogram and
+ * once from the perspective the finders' sizes show — at most twelve grids, each
  * ending in ZXing's format-information BCH check and Reed–Solomon decoding of every block, so a
  * wrong grid fails rather than misreads. Holds a ZXing decoder: one instance per thread.
  */
@@ -82,9 +85,14 @@ final class GreyGridReader {
                     checksum = e;
                 }
                 if (i == 0) {
-                    // Last grid: the finders' parallelogram corrected with every alignment pattern (tilt).
+                    // Last grids: corrected with every alignment pattern (tilt), grown from the
+                    // finders' parallelogram and from the perspective their sizes show.
+                    double contrast = contrast(grey);
                     GridRefiner.refine(image, gridToImage(finders[0], finders[1], finders[2], null, dimension),
-                            dimension, finders, inverted, contrast(grey)).ifPresent(grids::add);
+                            dimension, finders, inverted, contrast).ifPresent(grids::add);
+                    perspectiveFromFinderSizes(finders, dimension).flatMap(
+                            sized -> GridRefiner.refine(image, sized, dimension, finders, inverted, contrast))
+                            .ifPresent(grids::add);
                 }
             }
         }
@@ -117,6 +125,49 @@ final class GreyGridReader {
         return PerspectiveTransform.quadrilateralToQuadrilateral(3.5f, 3.5f, far, 3.5f, sourceBottomRight,
                 sourceBottomRight, 3.5f, far, topLeft.getX(), topLeft.getY(), topRight.getX(), topRight.getY(),
                 bottomRightX, bottomRightY, bottomLeft.getX(), bottomLeft.getY());
+    }
+
+    /**
+     * The grid through the three finder centres with the perspective their sizes imply, or empty
+     * when ZXing gave no sizes. Under a homography a pattern's area in the image scales with
+     * w⁻³, w being the projective denominator, affine in module coordinates; so each finder's
+     * module size gives w at its centre up to a common factor (w ∝ size^(−2/3)), and since w and
+     * w·(x, y) are both affine, the fourth corner follows as in a parallelogram of those. At 30°
+     * of tilt the module size differs by a third between two finders, and the parallelogram
+     * through them is modules off in the middle of the code, too far for {@link GridRefiner} to
+     * find the alignment patterns from it; this grid is within about a module.
+     */
+    static Optional<PerspectiveTransform> perspectiveFromFinderSizes(ResultPoint[] finders, int dimension) {
+        double[] sizes = new double[3];
+        for (int k = 0; k < 3; k++) {
+            if (!(finders[k] instanceof FinderPattern pattern)) {
+                return Optional.empty();
+            }
+            sizes[k] = pattern.getEstimatedModuleSize();
+        }
+        return perspectiveFromFinderSizes(finders, sizes, dimension);
+    }
+
+    /** The same from the finder centres (top-left, top-right, bottom-left) and their module sizes in pixels. */
+    static Optional<PerspectiveTransform> perspectiveFromFinderSizes(ResultPoint[] finders, double[] moduleSizes,
+            int dimension) {
+        double[] w = new double[3];
+        for (int k = 0; k < 3; k++) {
+            if (!(moduleSizes[k] > 0)) {
+                return Optional.empty();
+            }
+            w[k] = Math.pow(moduleSizes[k], -2.0 / 3);
+        }
+        double cornerW = w[1] + w[2] - w[0];
+        if (!(cornerW > 0.25 * w[0])) {
+            return Optional.empty(); // a horizon inside the code: not a flat screen
+        }
+        double x = (finders[1].getX() * w[1] + finders[2].getX() * w[2] - finders[0].getX() * w[0]) / cornerW;
+        double y = (finders[1].getY() * w[1] + finders[2].getY() * w[2] - finders[0].getY() * w[0]) / cornerW;
+        float far = dimension - 3.5f;
+        return Optional.of(PerspectiveTransform.quadrilateralToQuadrilateral(3.5f, 3.5f, far, 3.5f, far, far,
+                3.5f, far, finders[0].getX(), finders[0].getY(), finders[1].getX(), finders[1].getY(), (float) x,
+                (float) y, finders[2].getX(), finders[2].getY()));
     }
 
     /** Each module's grey, the mean of 3×3 samples around its centre; inverted codes flipped (dark = low). */

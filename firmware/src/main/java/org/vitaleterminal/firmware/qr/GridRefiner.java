@@ -44,9 +44,11 @@ final class GridRefiner {
      * The refined grid, or empty when this dimension has no alignment grid to use or too few of
      * its patterns were found.
      *
-     * @param grid       module coordinates to image coordinates (finder centres at 3.5 modules),
-     *                   best the parallelogram through the finders: a misplaced fourth point
-     *                   (an alignment pattern found for the wrong dimension) misleads every pass
+     * @param grid       module coordinates to image coordinates (finder centres at 3.5 modules)
+     *                   to start from: its finders are re-centred and its fourth corner moves with
+     *                   them. The parallelogram through the finders, or the perspective their sizes
+     *                   show; not ZXing's grid through an alignment pattern, which when found for
+     *                   the wrong dimension misleads every pass
      * @param finders    top-left, top-right, bottom-left finder centres in the image
      * @param contrast   the code's light-minus-dark grey difference
      */
@@ -65,6 +67,7 @@ final class GridRefiner {
         // at the far corner under tilt. The grid grows ring by ring of the alignment lattice away
         // from the top-left finder (each ring predicted by the fit of the previous ones), then a
         // last, narrower pass re-finds every pattern with the whole fit.
+        ResultPoint[] original = finders;
         finders = finders.clone();
         double far = dimension - 3.5;
         double[][] finderModules = {{3.5, 3.5}, {far, 3.5}, {3.5, far}};
@@ -77,8 +80,7 @@ final class GridRefiner {
                 finders[k] = new ResultPoint((float) at[2], (float) at[3]);
             }
         }
-        PerspectiveTransform current = GreyGridReader.gridToImage(finders[0], finders[1], finders[2], null,
-                dimension);
+        PerspectiveTransform current = moved(grid, original, finders, dimension);
         List<double[]> found = new ArrayList<>();
         for (int ring = 1; ring <= centres.length; ring++) {
             boolean last = ring == centres.length;
@@ -117,6 +119,25 @@ final class GridRefiner {
             current = fitted.get();
         }
         return Optional.of(current);
+    }
+
+    /**
+     * {@code grid} with its finder centres moved to {@code moved}: the fourth corner (module
+     * (far, far)) shifted as a parallelogram's would be, so a parallelogram stays one and a grid
+     * with perspective keeps it.
+     */
+    private static PerspectiveTransform moved(PerspectiveTransform grid, ResultPoint[] before, ResultPoint[] moved,
+            int dimension) {
+        float far = dimension - 3.5f;
+        float[] corner = {far, far};
+        grid.transformPoints(corner);
+        float x = corner[0] + (moved[1].getX() - before[1].getX()) + (moved[2].getX() - before[2].getX())
+                - (moved[0].getX() - before[0].getX());
+        float y = corner[1] + (moved[1].getY() - before[1].getY()) + (moved[2].getY() - before[2].getY())
+                - (moved[0].getY() - before[0].getY());
+        return PerspectiveTransform.quadrilateralToQuadrilateral(3.5f, 3.5f, far, 3.5f, far, far, 3.5f, far,
+                moved[0].getX(), moved[0].getY(), moved[1].getX(), moved[1].getY(), x, y, moved[2].getX(),
+                moved[2].getY());
     }
 
     /** The two square patterns, by Chebyshev distance ("ring") from their centre module. */
