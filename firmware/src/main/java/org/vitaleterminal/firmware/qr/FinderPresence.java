@@ -6,8 +6,8 @@ import org.vitaleterminal.hal.camera.LumaFrame;
 /**
  * A cheap "could there be a QR code here?" check for frames with no code in view: a 1:1:3:1:1
  * run-length scan for finder patterns on every {@value #ROW_STEP}th row at full resolution, each
- * horizontal candidate confirmed by the same ratio down its column. It only decides whether the
- * full-resolution fast read is worth running, so it errs towards yes:
+ * horizontal candidate confirmed by the same ratio down its column. It decides whether anything
+ * else runs on the frame (the frame decoder runs nothing on a "no"), so it errs towards yes:
  * <ul>
  *   <li>both polarities (dark-on-light and dark-mode codes);
  *   <li>ratios looser than ZXing's finder (a module may be off by 0.75 of its size instead of 0.5);
@@ -20,6 +20,10 @@ import org.vitaleterminal.hal.camera.LumaFrame;
  * pixel with a hysteresis of ±{@value #HYSTERESIS} grey levels: sensor noise on a smooth scene
  * never changes the state, so a code-free frame costs one pass over a quarter of its rows and no
  * candidate at all; large modules (longer than the window) keep their colour through the hysteresis.
+ *
+ * <p>Its recall is a test, not a hope: it says "maybe" on every photo any attempt of the still-image
+ * strategy decodes, on the ZXing blackbox set ({@code FinderPresenceTest}) and on the synthetic
+ * phone-screen set (the bench module's {@code PhoneScreenComparisonTest}).
  *
  * <p>Not thread-safe (reuses its run buffer): one per decode thread.
  */

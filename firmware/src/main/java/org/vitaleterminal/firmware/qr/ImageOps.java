@@ -1,8 +1,8 @@
 package org.vitaleterminal.firmware.qr;
 
 /**
- * The few image operations the fallbacks need, on 8-bit grey: crop, bilinear upscale and a
- * rotation about the centre. Each returns a new packed image; the input is never modified (it
+ * The few image operations the fallbacks need, on 8-bit grey: crop, bilinear upscale, a
+ * rotation about the centre and a brightening tone curve. Each returns a new packed image; the input is never modified (it
  * may be the camera's buffer).
  */
 final class ImageOps {
@@ -132,5 +132,41 @@ final class ImageOps {
             }
         }
         return new LumaImage(out, 0, w, h, w, LumaImage.Placement.UNKNOWN);
+    }
+
+    /** The sRGB transfer curve as a table: linear light in, encoded value out, both 0..255. */
+    private static final byte[] BRIGHTEN = brightenTable();
+
+    private static byte[] brightenTable() {
+        byte[] table = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            double linear = v / 255.0;
+            double encoded = linear <= 0.0031308 ? 12.92 * linear : 1.055 * Math.pow(linear, 1 / 2.4) - 0.055;
+            table[v] = (byte) Math.round(255 * encoded);
+        }
+        return table;
+    }
+
+    /**
+     * The image through the sRGB transfer curve (≈ a 1/2.4 power): shadows lifted, light levels
+     * compressed. A phone screen filmed by a camera shows moiré — the beat between screen and
+     * sensor pixels — which multiplies the screen's light by a pattern of a few pixels' period and
+     * can halve light modules; at 2 px/module ZXing's block thresholds then see a finder's light
+     * ring as dark and find no pattern at all: in linear grey a light module dimmed to half
+     * falls below the midpoint between a dark module and full light. On this curve it stays above
+     * it (half light encodes to 73 %, and dark modules are lifted more), so the thresholds see it
+     * as light again. Same size and placement as the input.
+     */
+    static LumaImage brighten(LumaImage image) {
+        int w = image.width();
+        int h = image.height();
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int base = image.offset() + y * image.stride();
+            for (int x = 0; x < w; x++) {
+                out[y * w + x] = BRIGHTEN[image.pixels()[base + x] & 0xFF];
+            }
+        }
+        return new LumaImage(out, 0, w, h, w, image.placement());
     }
 }

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param mode        ZXing reader mode
  * @param tier        {@link Tier#FAST} attempts run on every frame; {@link Tier#FALLBACK} ones only
  *                    when the budget and the fallback policy allow
+ * @param brighten    read the region through a brightening tone curve first ({@link ImageOps#brighten}):
+ *                    a screen's moiré dims light modules by up to half in blobs of a few pixels
  */
 public record QrAttempt(String name, Region region, int scale, double rotation, Binarizer binarizer,
-        boolean inverted, Mode mode, Tier tier) {
+        boolean inverted, Mode mode, Tier tier, boolean brighten) {
 
     /** Largest {@link #scale}: ×4 takes 2 px modules to 8 px, where ZXing's finder scan is at ease. */
     public static final int MAX_SCALE = 4;
@@ -32,6 +34,12 @@ public record QrAttempt(String name, Region region, int scale, double rotation, 
         Objects.requireNonNull(binarizer, "binarizer");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(tier, "tier");
+    }
+
+    /** An attempt on the region's grey levels as the camera gave them. */
+    public QrAttempt(String name, Region region, int scale, double rotation, Binarizer binarizer, boolean inverted,
+            Mode mode, Tier tier) {
+        this(name, region, scale, rotation, binarizer, inverted, mode, tier, false);
     }
 
     /** An attempt at ×1 or, with {@code upscale}, ×2 (the form most attempts take). */

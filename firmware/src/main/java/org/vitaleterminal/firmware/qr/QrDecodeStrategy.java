@@ -41,7 +41,10 @@ import java.util.Set;
  *   <li>the patterns found by ZXing but the modules read from the grey levels
  *       ({@link GreyGridReader}): at ×1 right after the cheap thresholds (noisy, moiré or JPEG
  *       codes at 3 px/module, for the cost of one more decode), at ×2 and ×4 last, both
- *       polarities (2 px/module: the costliest attempts, a 640×480 photo becomes 4.9 MP).
+ *       polarities (2 px/module: the costliest attempts, a 640×480 photo becomes 4.9 MP);
+ *   <li>the same ×4 grey grid through a brightening tone curve ({@link ImageOps#brighten}):
+ *       2 px modules under a screen's strong moiré, where no other attempt finds a finder
+ *       pattern at all.
  * </ol>
  *
  * <p>Misreads stay improbable however many attempts run: every attempt ends in ZXing's format-
@@ -92,7 +95,8 @@ public final class QrDecodeStrategy {
             new QrAttempt("x2-grey-grid", FULL, 2, 0, HYBRID, false, GREY_GRID, FALLBACK),
             new QrAttempt("x2-grey-grid-inverted", FULL, 2, 0, HYBRID, true, GREY_GRID, FALLBACK),
             new QrAttempt("x4-grey-grid", FULL, 4, 0, HYBRID, false, GREY_GRID, FALLBACK),
-            new QrAttempt("x4-grey-grid-inverted", FULL, 4, 0, HYBRID, true, GREY_GRID, FALLBACK));
+            new QrAttempt("x4-grey-grid-inverted", FULL, 4, 0, HYBRID, true, GREY_GRID, FALLBACK),
+            new QrAttempt("x4-grey-grid-bright", FULL, 4, 0, HYBRID, false, GREY_GRID, FALLBACK, true));
 
     /** The fallback attempts of {@code attempts}, in order (the camera path rotates through them). */
     static List<QrAttempt> fallbacks(List<QrAttempt> attempts) {

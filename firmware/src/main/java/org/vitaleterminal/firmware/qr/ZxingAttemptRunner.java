@@ -125,6 +125,9 @@ final class ZxingAttemptRunner implements AttemptRunner {
                 < TRY_HARDER_MIN_HEIGHT) {
             return Optional.empty();
         }
+        if (attempt.brighten()) {
+            region = ImageOps.brighten(region);
+        }
         if (attempt.rotation() != 0) {
             if ((long) region.width() * region.height() > maxDerivedPixels) {
                 return Optional.empty();

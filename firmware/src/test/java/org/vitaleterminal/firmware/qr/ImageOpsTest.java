@@ -48,4 +48,36 @@ class ImageOpsTest {
             assertEquals(220, up.luma(up.width() - 1, up.height() - 1));
         }
     }
+
+    /**
+     * The phone-screen levels (dark 29, light 208): a light module dimmed to half by moiré is
+     * nearer dark than full light in linear grey, nearer full light after the curve.
+     */
+    @Test
+    void brightenPutsAHalfDimmedLightModuleBackOnTheLightSide() {
+        byte[] levels = {0, 29, 104, (byte) 208, (byte) 255};
+        LumaImage bright = ImageOps.brighten(LumaImage.packed(levels, levels.length, 1));
+        int dark = bright.luma(1, 0);
+        int half = bright.luma(2, 0);
+        int light = bright.luma(3, 0);
+        assertEquals(0, bright.luma(0, 0));
+        assertEquals(255, bright.luma(4, 0));
+        org.junit.jupiter.api.Assertions.assertTrue(104 < (29 + 208) / 2, "premise: dark side in linear grey");
+        org.junit.jupiter.api.Assertions.assertTrue(half > (dark + light) / 2,
+                "after the curve: " + dark + " / " + half + " / " + light);
+        org.junit.jupiter.api.Assertions.assertTrue(dark < half && half < light, "monotonic");
+    }
+
+    @Test
+    void brightenReadsAViewThroughItsOffsetAndStrideAndKeepsItsPlacement() {
+        byte[] plane = new byte[10 * 6];
+        plane[2 * 10 + 3] = (byte) 128; // pixel (1, 1) of the view below
+        LumaImage view = new LumaImage(plane, 10 + 2, 6, 4, 10, new LumaImage.Placement(2, 1, 1, true));
+        LumaImage bright = ImageOps.brighten(view);
+        assertEquals(6, bright.width());
+        assertEquals(4, bright.height());
+        assertEquals(188, bright.luma(1, 1)); // sRGB encoding of 128/255
+        assertEquals(0, bright.luma(0, 0));
+        assertEquals(view.placement(), bright.placement());
+    }
 }
