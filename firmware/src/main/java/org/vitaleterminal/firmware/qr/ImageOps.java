@@ -2,8 +2,8 @@ package org.vitaleterminal.firmware.qr;
 
 /**
  * The few image operations the fallbacks need, on 8-bit grey: crop, bilinear upscale, a
- * rotation about the centre and a brightening tone curve. Each returns a new packed image; the input is never modified (it
- * may be the camera's buffer).
+ * rotation about the centre and a brightening tone curve. Each returns a new packed image; the
+ * input is never modified (it may be the camera's buffer).
  */
 final class ImageOps {
     private ImageOps() {}

@@ -103,6 +103,9 @@ public final class QrImageDecoder {
     static byte[] luma(BufferedImage image) {
         int width = image.getWidth();
         int height = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY || image.getType() == BufferedImage.TYPE_USHORT_GRAY) {
+            return greySamples(image);
+        }
         byte[] luma = new byte[width * height];
         int[] row = new int[width];
         for (int y = 0; y < height; y++) {
@@ -115,6 +118,26 @@ public final class QrImageDecoder {
                 int b = argb & 0xFF;
                 int y8 = (299 * r + 587 * g + 114 * b + 500) / 1000;
                 luma[y * width + x] = (byte) ((y8 * alpha + 255 * (255 - alpha) + 127) / 255);
+            }
+        }
+        return luma;
+    }
+
+    /**
+     * A grey image's own samples (8 or 16 bit, scaled to 8). Not through {@code getRGB}: Java's
+     * grey colour space is linear, so getRGB would re-encode every value with the sRGB curve
+     * (mid-grey 128 becomes 188) — not the grey the file holds, nor what a camera's Y plane gives.
+     */
+    private static byte[] greySamples(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        int shift = image.getType() == BufferedImage.TYPE_USHORT_GRAY ? 8 : 0;
+        byte[] luma = new byte[width * height];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            image.getRaster().getSamples(0, y, width, 1, 0, row);
+            for (int x = 0; x < width; x++) {
+                luma[y * width + x] = (byte) (row[x] >> shift);
             }
         }
         return luma;
