@@ -17,8 +17,8 @@ import org.vitaleterminal.sim.qr.Strength;
 
 /**
  * The four photos of the full report ({@code scripts/dev qr-report --per-bucket 20}, seed 18004)
- * that zbar read and we did not before the brightened ×4 grey grid ({@code x4-grey-grid-bright}): {@code moire/strong/2px}
- * numbers 12, 13, 17 and 18 — 2 px modules under a 42–53 % moiré of period 4–8 px, where ZXing's
+ * that zbar read and we did not before the brightened ×4 grey grid ({@code x4-grey-grid-bright}):
+ * {@code moire/strong/2px} numbers 12, 13, 17 and 18 — 2 px modules under a 42–53 % moiré of period 4–8 px, where ZXing's
  * thresholds find no finder pattern at any scale. They are outside the 8 per bucket of
  * {@code PhoneScreenComparisonTest}, so they are pinned here: each must read exactly.
  */
@@ -27,7 +27,8 @@ class MoirePhotosTest {
 
     @Test
     void theStrongMoirePhotosZbarReadAreReadExactly() throws Exception {
-        List<String> payloads = PhoneScreenPayloads.create(Optional.ofNullable(System.getProperty("vt.testdata")).map(Path::of));
+        List<String> payloads = PhoneScreenPayloads.create(
+                Optional.ofNullable(System.getProperty("vt.testdata")).map(Path::of));
         Bucket bucket = new Bucket(Distortion.MOIRE, Strength.STRONG, 2);
         PhoneScreenRenderer renderer = new PhoneScreenRenderer();
         FrameDecoder ours = FrameDecoder.ours();

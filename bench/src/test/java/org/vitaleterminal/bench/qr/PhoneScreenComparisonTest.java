@@ -8,14 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.vitaleterminal.firmware.qr.FinderPresence;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
+import org.vitaleterminal.firmware.qr.FinderPresence;
 
 /**
  * The issue's goals on the synthetic phone-screen set, against zbar and zxing-cpp on the same
@@ -38,6 +38,10 @@ class PhoneScreenComparisonTest {
 
     private ComparisonResult result;
 
+    /** Photos our decoder read although the camera path's presence check saw no candidate. */
+    private final List<String> decodedWithoutCandidate = new CopyOnWriteArrayList<>();
+    private final AtomicInteger decoded = new AtomicInteger();
+
     @BeforeAll
     void runTheComparison() throws Exception {
         List<PeerReader> peers = PeerReader.installed();
@@ -55,10 +59,6 @@ class PhoneScreenComparisonTest {
                 PhoneScreenPayloads.create(testdata), this::oursWatchingThePresenceCheck, peers, Optional.empty()).run();
         System.out.println(result.table());
     }
-
-    /** Photos our decoder read although the camera path's presence check saw no candidate. */
-    private final List<String> decodedWithoutCandidate = new CopyOnWriteArrayList<>();
-    private final AtomicInteger decoded = new AtomicInteger();
 
     /**
      * Our decoder, plus the presence check the camera path runs first ({@link FinderPresence}):
