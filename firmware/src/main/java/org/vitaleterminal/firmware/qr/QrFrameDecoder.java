@@ -87,8 +87,8 @@ public final class QrFrameDecoder {
         FallbackRotation fallbacks = new FallbackRotation(QrDecodeStrategy.fallbacks(QrDecodeStrategy.STANDARD_ATTEMPTS),
                 new ZxingAttemptRunner(ZxingAttemptRunner.FRAME_MAX_DERIVED_PIXELS), ticker);
         FinderPresence presence = new FinderPresence();
-        return new QrFrameDecoder(new FastFrameReader(), presence::mayHoldCode, fallbacks, DecodeBudget.of(budget), sweepEvery, counters,
-                ticker);
+        return new QrFrameDecoder(new FastFrameReader(), presence::mayHoldCode, fallbacks, DecodeBudget.of(budget),
+                sweepEvery, counters, ticker);
     }
 
     /** The standard decoder with the default budget and sweep, on the system's monotonic clock. */

@@ -33,8 +33,6 @@ final class ZxingAttemptRunner implements AttemptRunner {
     static final long FRAME_MAX_DERIVED_PIXELS = 1_300_000L;
     /** Below this height TRY_HARDER's row skip equals the default (3 rows): the attempt would repeat NORMAL. */
     static final int TRY_HARDER_MIN_HEIGHT = 520;
-    /** Margin around the last hit's box, as a fraction of its size on each side. */
-    static final double LAST_HIT_MARGIN = 0.5;
 
     private static final Map<QrAttempt.Mode, Map<DecodeHintType, Object>> HINTS = hints();
 
@@ -115,7 +113,7 @@ final class ZxingAttemptRunner implements AttemptRunner {
                 if (lastHit.isEmpty()) {
                     yield null;
                 }
-                yield aroundLastHit(image, lastHit.get());
+                yield FastFrameReader.aroundLastHit(image, lastHit.get()); // the same crop as the frame path
             }
         };
         if (region == null) {
@@ -142,21 +140,6 @@ final class ZxingAttemptRunner implements AttemptRunner {
             region = ImageOps.upscale(region, attempt.scale());
         }
         return Optional.of(region);
-    }
-
-    private static LumaImage aroundLastHit(LumaImage image, QrHit.Bounds hit) {
-        int marginX = (int) Math.ceil(hit.width() * LAST_HIT_MARGIN);
-        int marginY = (int) Math.ceil(hit.height() * LAST_HIT_MARGIN);
-        int left = Math.max(0, hit.left() - marginX);
-        int top = Math.max(0, hit.top() - marginY);
-        int right = Math.min(image.width(), hit.right() + marginX);
-        int bottom = Math.min(image.height(), hit.bottom() + marginY);
-        if (right - left < 21 || bottom - top < 21) {
-            return null; // the last hit is (now) off this image: nothing to crop
-        }
-        // A zero-copy view of the frame: same plane, offset and stride, smaller width and height.
-        return new LumaImage(image.pixels(), image.offset() + top * image.stride() + left, right - left,
-                bottom - top, image.stride(), new LumaImage.Placement(left, top, 1, image.placement().exact()));
     }
 
     /** The box around the result points, mapped back to frame pixels; empty when the view was rotated. */
