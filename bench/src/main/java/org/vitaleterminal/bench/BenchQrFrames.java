@@ -1,21 +1,15 @@
 package org.vitaleterminal.bench;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import java.util.Map;
 import java.util.Random;
 import org.vitaleterminal.hal.camera.LumaFrame;
 import org.vitaleterminal.sim.keys.SimRandom;
+import org.vitaleterminal.sim.qr.QrSymbol;
 import org.vitaleterminal.sim.world.SampleWorld;
 
 /**
  * Camera-like luma frames for the QR benchmarks, the same bytes in every fork: a real VT1
  * presentation of the seeded {@link BenchWorld} (the family wallet disclosing one beneficiary), encoded ECC
- * M, drawn at {@code px} pixels per module on a phone-screen-like light panel over a darker,
+ * M by {@link QrSymbol}, drawn at {@code px} pixels per module on a phone-screen-like light panel over a darker,
  * shaded scene, then a 3×3 box blur (focus) and Gaussian noise (σ = 4 grey levels, sensor), from
  * a fixed seed. Frames without a code have the same scene, blur and noise.
  */
@@ -30,17 +24,8 @@ final class BenchQrFrames {
         return world.family().presentQr(BenchWorld.NOW, SimRandom.seeded(BenchWorld.SEED + 1), 0);
     }
 
-    static BitMatrix modules(String text) {
-        try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-        } catch (WriterException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A frame with {@code code} centred at {@code px} px/module, or none when {@code code} is null. */
-    static LumaFrame frame(int width, int height, BitMatrix code, int px) {
+    static LumaFrame frame(int width, int height, QrSymbol code, int px) {
         int[] pixels = new int[width * height];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
@@ -48,7 +33,7 @@ final class BenchQrFrames {
             }
         }
         if (code != null) {
-            int size = code.getWidth() * px;
+            int size = code.size() * px;
             int quiet = 4 * px;
             int left = (width - size) / 2;
             int top = (height - size) / 2;
@@ -56,7 +41,7 @@ final class BenchQrFrames {
                 for (int x = Math.max(0, left - quiet); x < Math.min(width, left + size + quiet); x++) {
                     int mx = Math.floorDiv(x - left, px);
                     int my = Math.floorDiv(y - top, px);
-                    boolean dark = mx >= 0 && my >= 0 && mx < code.getWidth() && my < code.getWidth() && code.get(mx, my);
+                    boolean dark = code.isDark(mx, my);
                     pixels[y * width + x] = dark ? 45 : 205; // a screen: never pure black or white
                 }
             }

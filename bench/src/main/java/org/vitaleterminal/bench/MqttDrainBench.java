@@ -1,10 +1,6 @@
 package org.vitaleterminal.bench;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
 import org.vitaleterminal.firmware.mqtt.Backoff;
 import org.vitaleterminal.firmware.mqtt.MqttSettings;
 import org.vitaleterminal.firmware.mqtt.MqttSupervisor;
@@ -59,19 +56,13 @@ public final class MqttDrainBench {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         int window = args.length > 2 ? Integer.parseInt(args[2]) : MqttSettings.DEFAULT_WINDOW;
-        Process broker = null;
+        LocalMosquitto broker = null;
         String url;
         if (args.length > 3) {
             url = args[3];
         } else {
-            int port = freePort();
-            Path dir = Files.createTempDirectory("mqtt-bench");
-            Path conf = Files.writeString(dir.resolve("mosquitto.conf"), ("root".equals(System.getProperty("user.name"))
-                    ? "user root\n" : "") + "persistence false\nmax_queued_messages 0\nlistener " + port + " 127.0.0.1\nallow_anonymous true\n");
-            broker = new ProcessBuilder("mosquitto", "-c", conf.toString()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-            waitForPort(port);
-            url = "tcp://127.0.0.1:" + port;
+            broker = LocalMosquitto.start(Files.createTempDirectory("mqtt-bench"));
+            url = broker.url();
         }
         Path backlog = sqlite ? sqliteBacklog(events) : null;
         try {
@@ -88,8 +79,7 @@ public final class MqttDrainBench {
                 Files.deleteIfExists(backlog.getParent());
             }
             if (broker != null) {
-                broker.destroy();
-                broker.waitFor(5, TimeUnit.SECONDS);
+                broker.close();
             }
         }
     }
@@ -175,24 +165,6 @@ public final class MqttDrainBench {
                 .append(seq).append(",\"eventId\":\"").append(eventId).append("\",\"pad\":\"");
         json.append("x".repeat(1200));
         return json.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitForPort(int port) throws InterruptedException {
-        for (int i = 0; i < 500; i++) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 100);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(20);
-            }
-        }
-        throw new IllegalStateException("mosquitto did not start on port " + port);
     }
 
     /** The outbox contract in memory: the figure measures the MQTT side only. */

@@ -1,6 +1,5 @@
 package org.vitaleterminal.bench;
 
-import com.google.zxing.common.BitMatrix;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +21,7 @@ import org.vitaleterminal.firmware.qr.QrHit;
 import org.vitaleterminal.firmware.qr.QrScanCounters;
 import org.vitaleterminal.firmware.qr.Ticker;
 import org.vitaleterminal.hal.camera.LumaFrame;
+import org.vitaleterminal.sim.qr.QrSymbol;
 
 /**
  * The camera path: {@link QrFrameDecoder#decode} on one luma frame (goals: 640×480 with a code
@@ -63,7 +63,7 @@ public class QrFrameDecodeBenchmark {
         int height = Integer.parseInt(parts[1]);
         boolean withCode = parts[2].equals("code");
         String text = BenchQrFrames.vt1Text();
-        BitMatrix code = BenchQrFrames.modules(text);
+        QrSymbol code = QrSymbol.encode(text);
         luma = BenchQrFrames.frame(width, height, withCode ? code : null, 4);
         expected = withCode ? text : null;
         // The production budget and sweep policy: on empty frames, what the terminal really spends.

@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.vitaleterminal.bench.LocalMosquitto;
 import org.vitaleterminal.firmware.config.Configuration;
 import org.vitaleterminal.firmware.nfc.NfcReaderFactory;
 import org.vitaleterminal.firmware.run.Devices;
@@ -84,7 +85,7 @@ public final class ReplayLoopBench {
                 + " decode / verify p50 / p99 (ms, telemetry) | events at the broker | load average |");
         System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         List<Long> warm = new ArrayList<>();
-        try (LoopWorld.Broker broker = LoopWorld.Broker.start(dir.resolve("broker"))) {
+        try (LocalMosquitto broker = LocalMosquitto.start(dir.resolve("broker"))) {
             for (int run = 1; run <= runs; run++) {
                 long[] latencies = runOnce(world, broker, dir.resolve("run-" + run), run, frames, codeFrames, blankFrames);
                 if (run > 1) {
@@ -102,7 +103,7 @@ public final class ReplayLoopBench {
         }
     }
 
-    private static long[] runOnce(LoopWorld world, LoopWorld.Broker broker, Path runDir, int run, int frames,
+    private static long[] runOnce(LoopWorld world, LocalMosquitto broker, Path runDir, int run, int frames,
                                 int codeFrames, int blankFrames) throws Exception {
         Files.createDirectories(runDir.resolve("frames"));
         // the same files for every run; a fresh state directory per run

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+import org.vitaleterminal.bench.LocalMosquitto;
 
 /**
  * {@code vitale-terminal run} as the device runs it — the launcher script, the jar, the JVM flags
@@ -51,7 +52,7 @@ public final class RunProcessBench {
         Path dir = Files.createTempDirectory("vt-run-bench");
         LoopWorld world = LoopWorld.create(dir, 4242);
         Path video = world.video(15, 45);
-        try (LoopWorld.Broker broker = LoopWorld.Broker.start(dir.resolve("broker"))) {
+        try (LocalMosquitto broker = LocalMosquitto.start(dir.resolve("broker"))) {
             Path config = world.config("file:" + video + ",loop=true,fps=30", broker.url());
             switch (mode) {
                 case "memory" -> memory(dir, config, broker,
@@ -64,7 +65,7 @@ public final class RunProcessBench {
         }
     }
 
-    private static void memory(Path dir, Path config, LoopWorld.Broker broker, double minutes, int sampleSeconds)
+    private static void memory(Path dir, Path config, LocalMosquitto broker, double minutes, int sampleSeconds)
             throws Exception {
         List<String> flags = new ArrayList<>(UNIT_FLAGS);
         flags.add("-XX:SharedArchiveFile=" + dir.resolve("app.jsa"));

@@ -15,7 +15,7 @@ public interface FrameDecoder {
     /**
      * The decoder under test: the firmware's still-image path ({@code QrImageDecoder}), the whole
      * {@code QrDecodeStrategy} with no time budget — what the terminal runs on one photo. Not the
-     * per-frame {@code QrFrameDecoder}: its 10 ms budget per frame assumes the next frames show
+     * per-frame {@code QrFrameDecoder}: its 3 ms budget per frame assumes the next frames show
      * the same code (a camera stream gives ~30 a second), so on a single photo it would stop
      * early by design, and where it stops would depend on the load of the machine; the peers,
      * too, get one photo and unlimited time (see docs/qr-quality.md).

@@ -1,14 +1,8 @@
 package org.vitaleterminal.sim.camera;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.util.Arrays;
-import java.util.Map;
 import org.vitaleterminal.hal.camera.LumaImage;
+import org.vitaleterminal.sim.qr.QrSymbol;
 
 /**
  * Draws what the camera sees of a phone screen: a QR code, black modules on white with a 4-module
@@ -38,17 +32,17 @@ public record QrScreen(int width, int height, int moduleSize, int background) {
     }
 
     /**
-     * A frame showing {@code text} as a QR code (error correction M, byte mode as ZXing picks).
+     * A frame showing {@code text} as a QR code (error correction M, as {@link QrSymbol#encode} draws it).
      *
      * @throws IllegalArgumentException when the code does not fit the frame at this module size;
      *                                  the message gives sizes only, never the text
      */
     public LumaImage show(String text) {
-        BitMatrix modules = encode(text);
-        int side = modules.getWidth() + 2 * QUIET_ZONE;
+        QrSymbol symbol = QrSymbol.encode(text);
+        int side = symbol.size() + 2 * QUIET_ZONE;
         int pixels = side * moduleSize;
         if (pixels > width || pixels > height) {
-            throw new IllegalArgumentException("a QR code of " + modules.getWidth() + " modules at " + moduleSize
+            throw new IllegalArgumentException("a QR code of " + symbol.size() + " modules at " + moduleSize
                     + " px per module needs " + pixels + " px with its quiet zone; the frame is " + width + "x" + height);
         }
         LumaImage frame = blank();
@@ -59,21 +53,10 @@ public record QrScreen(int width, int height, int moduleSize, int background) {
             int my = y / moduleSize - QUIET_ZONE;
             for (int x = 0; x < pixels; x++) {
                 int mx = x / moduleSize - QUIET_ZONE;
-                boolean dark = mx >= 0 && my >= 0 && mx < modules.getWidth() && my < modules.getHeight()
-                        && modules.get(mx, my);
+                boolean dark = symbol.isDark(mx, my);
                 out[(top + y) * width + left + x] = (byte) (dark ? 0 : 255);
             }
         }
         return frame;
-    }
-
-    /** The QR modules of {@code text}, one bit each, without quiet zone. */
-    static BitMatrix encode(String text) {
-        try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 0, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("text of " + text.length() + " characters does not fit a QR code", e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.PlanarYUVLuminanceSource;
-import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import org.vitaleterminal.hal.camera.CameraTime;
 import org.vitaleterminal.hal.camera.LumaFrame;
 import org.vitaleterminal.hal.camera.SourceState;
 import org.vitaleterminal.hal.camera.SourceStatus;
+import org.vitaleterminal.sim.qr.QrSymbol;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class VirtualCameraTest {
@@ -73,8 +73,8 @@ class VirtualCameraTest {
 
     /** Every module of the code is where the encoder put it, in exact black and white, centred, on the background. */
     private static void assertDrawn(LumaFrame f, String text, int moduleSize, int background) {
-        BitMatrix modules = QrScreen.encode(text);
-        int side = (modules.getWidth() + 2 * QrScreen.QUIET_ZONE) * moduleSize;
+        QrSymbol symbol = QrSymbol.encode(text);
+        int side = (symbol.size() + 2 * QrScreen.QUIET_ZONE) * moduleSize;
         int left = (f.width() - side) / 2;
         int top = (f.height() - side) / 2;
         for (int y = 0; y < f.height(); y++) {
@@ -86,8 +86,7 @@ class VirtualCameraTest {
                 } else {
                     int mx = (x - left) / moduleSize - QrScreen.QUIET_ZONE;
                     int my = (y - top) / moduleSize - QrScreen.QUIET_ZONE;
-                    boolean inCode = mx >= 0 && my >= 0 && mx < modules.getWidth() && my < modules.getHeight();
-                    expected = inCode && modules.get(mx, my) ? 0 : 255;
+                    expected = symbol.isDark(mx, my) ? 0 : 255;
                 }
                 if (got != expected) {
                     fail("pixel (" + x + "," + y + ") is " + got + ", expected " + expected);
