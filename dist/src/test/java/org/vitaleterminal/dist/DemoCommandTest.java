@@ -41,7 +41,16 @@ class DemoCommandTest {
      * A NIR: sex, year, month, département (2A/2B), commune, order — 13 characters standing alone
      * (temporary folder names hold longer runs of digits).
      */
-    private static final Pattern FULL_NIR = Pattern.compile("(?<![0-9])[12][0-9]{4}[0-9AB][0-9]{7}(?![0-9])");
+    private static final Pattern FULL_NIR = Pattern.compile("(?<![0-9])[12][0-9]{4}(?:[0-9]{2}|2[AB])[0-9]{6}(?![0-9])");
+
+    @Test
+    void theFullNirPatternMatchesCorsicanNirs() {
+        assertTrue(FULL_NIR.matcher("x 168042B033021 y").find());
+        assertTrue(FULL_NIR.matcher("175062A004012").find());
+        assertTrue(FULL_NIR.matcher("2850375108123").find());
+        assertFalse(FULL_NIR.matcher("28503751081").find(), "too short");
+        assertFalse(FULL_NIR.matcher("1680A2B033021").find(), "a letter outside the département");
+    }
 
     private static final Set<String> JVM_WIDE_THREADS = Set.of("JNA Cleaner", "process reaper");
 

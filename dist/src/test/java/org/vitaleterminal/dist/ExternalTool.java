@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -62,7 +61,7 @@ final class ExternalTool {
     }
 
     /** Runs {@code command} in {@code dir}, killing it after {@code timeoutSeconds}. */
-    static Result run(Path dir, Map<String, String> environment, long timeoutSeconds, List<String> command)
+    static Result run(Path dir, long timeoutSeconds, List<String> command)
             throws IOException, InterruptedException {
         Path out = Files.createTempFile("tool-out", ".txt");
         Path err = Files.createTempFile("tool-err", ".txt");
@@ -71,7 +70,6 @@ final class ExternalTool {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().put("SYSTEMD_COLORS", "0");
-            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

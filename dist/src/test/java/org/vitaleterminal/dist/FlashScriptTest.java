@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -38,7 +37,7 @@ class FlashScriptTest {
         }
         Assumptions.assumeTrue(root, "the flash script check needs root (loop devices)");
 
-        ExternalTool.Result result = ExternalTool.run(ExternalTool.ROOT, Map.of(), 540,
+        ExternalTool.Result result = ExternalTool.run(ExternalTool.ROOT, 540,
                 List.of("bash", ExternalTool.ROOT.resolve("scripts/test/flash-test.sh").toString()));
 
         if (result.status() == SKIPPED && !"true".equals(System.getenv("CI"))) {
@@ -57,7 +56,7 @@ class FlashScriptTest {
         assertTrue(scripts.size() >= 5, "scripts found: " + scripts);
         scripts.forEach(s -> command.add(s.toString()));
 
-        ExternalTool.Result result = ExternalTool.run(ExternalTool.ROOT, Map.of(), 100, command);
+        ExternalTool.Result result = ExternalTool.run(ExternalTool.ROOT, 100, command);
 
         assertEquals(0, result.status(), result.output());
     }

@@ -12,7 +12,6 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -116,7 +115,7 @@ class SystemdUnitsTest {
         Files.writeString(key, "not a real key");
         Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
 
-        ExternalTool.Result users = ExternalTool.run(dir, Map.of(), 60, List.of(sysusers.toString(),
+        ExternalTool.Result users = ExternalTool.run(dir, 60, List.of(sysusers.toString(),
                 "--root=" + root, UNITS.resolve("sysusers.d/vitale-terminal.conf").toString()));
         assertEquals(0, users.status(), users.output());
         String[] user = Files.readAllLines(etc.resolve("passwd")).stream()
@@ -129,7 +128,7 @@ class SystemdUnitsTest {
                     group + " must list vitale-terminal: " + groups);
         }
 
-        ExternalTool.Result files = ExternalTool.run(dir, Map.of(), 60, List.of(tmpfiles.toString(),
+        ExternalTool.Result files = ExternalTool.run(dir, 60, List.of(tmpfiles.toString(),
                 "--root=" + root, "--create", UNITS.resolve("tmpfiles.d/vitale-terminal.conf").toString()));
         assertEquals(0, files.status(), files.output());
         PosixFileAttributes attributes = Files.readAttributes(key, PosixFileAttributes.class);
@@ -157,11 +156,11 @@ class SystemdUnitsTest {
     }
 
     private ExternalTool.Result verify(Path analyze, Path unit) throws Exception {
-        return ExternalTool.run(dir, Map.of(), 60, List.of(analyze.toString(), "verify", "--man=no", unit.toString()));
+        return ExternalTool.run(dir, 60, List.of(analyze.toString(), "verify", "--man=no", unit.toString()));
     }
 
     private double exposure(Path analyze, Path unit) throws Exception {
-        ExternalTool.Result result = ExternalTool.run(dir, Map.of(), 60,
+        ExternalTool.Result result = ExternalTool.run(dir, 60,
                 List.of(analyze.toString(), "security", "--offline=true", unit.toString()));
         Matcher m = Pattern.compile("Overall exposure level for \\S+: (\\d+(?:\\.\\d+)?)").matcher(result.stdout());
         assertTrue(m.find(), result.output());

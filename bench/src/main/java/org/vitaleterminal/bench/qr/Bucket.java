@@ -1,16 +1,11 @@
 package org.vitaleterminal.bench.qr;
 
-import java.util.Comparator;
 import java.util.Objects;
 import org.vitaleterminal.sim.qr.Distortion;
 import org.vitaleterminal.sim.qr.Strength;
 
 /** One cell of the set: a distortion family at a strength and a module size. */
 public record Bucket(Distortion distortion, Strength strength, int pxPerModule) {
-    public static final Comparator<Bucket> ORDER = Comparator.comparing(Bucket::distortion)
-            .thenComparing(Bucket::strength)
-            .thenComparingInt(Bucket::pxPerModule);
-
     public Bucket {
         Objects.requireNonNull(distortion, "distortion");
         Objects.requireNonNull(strength, "strength");

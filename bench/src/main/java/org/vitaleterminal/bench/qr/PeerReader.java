@@ -28,17 +28,10 @@ public abstract class PeerReader {
     /** Short name for tables: {@code zbar}, {@code zxing-cpp}. */
     public abstract String name();
 
-    /** The command name looked up on the PATH. */
-    abstract String command();
-
     abstract List<String> options();
 
     /** Texts per file, from the tool's standard output; files it found nothing in may be absent. */
     abstract Map<Path, List<String>> parse(String stdout, List<Path> files) throws IOException;
-
-    public Path executable() {
-        return executable;
-    }
 
     /** Runs the tool once over {@code files}; a crash, a non-zero exit with no output or a timeout is an error. */
     public Map<Path, List<String>> read(List<Path> files) throws IOException, InterruptedException {

@@ -53,8 +53,4 @@ public record PhoneScreenSet(Set<Distortion> distortions, Set<Strength> strength
         }
         return buckets;
     }
-
-    public int images() {
-        return buckets().size() * perBucket;
-    }
 }

@@ -27,10 +27,6 @@ public final class Tally {
         return misread;
     }
 
-    public int missed() {
-        return missed;
-    }
-
     public int total() {
         return exact + misread + missed;
     }

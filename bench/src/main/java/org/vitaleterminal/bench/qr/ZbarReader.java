@@ -32,11 +32,6 @@ final class ZbarReader extends PeerReader {
     }
 
     @Override
-    String command() {
-        return COMMAND;
-    }
-
-    @Override
     public String debianPackage() {
         return "zbar-tools";
     }

@@ -30,11 +30,6 @@ final class ZxingCppReader extends PeerReader {
     }
 
     @Override
-    String command() {
-        return COMMAND;
-    }
-
-    @Override
     public String debianPackage() {
         return "zxing-cpp-tools";
     }

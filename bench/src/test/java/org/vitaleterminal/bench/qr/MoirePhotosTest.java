@@ -24,11 +24,22 @@ import org.vitaleterminal.sim.qr.Strength;
  */
 class MoirePhotosTest {
     static final int[] PHOTOS = {12, 13, 17, 18};
+    static final int FULL_PAYLOADS = 12;
 
     @Test
     void theStrongMoirePhotosZbarReadAreReadExactly() throws Exception {
         List<String> payloads = PhoneScreenPayloads.create(
                 Optional.ofNullable(System.getProperty("vt.testdata")).map(Path::of));
+        // The photos' numbers hold for the full payload list (10 VT1 texts and the 2 HC1 texts of
+        // the public test data); without the test data the same numbers would show other symbols.
+        if (payloads.size() != FULL_PAYLOADS) {
+            String message = "the EU DCC test data is needed (-Dvt.testdata): " + payloads.size() + " payloads, not "
+                    + FULL_PAYLOADS;
+            if ("true".equals(System.getenv("CI"))) {
+                org.junit.jupiter.api.Assertions.fail(message);
+            }
+            org.junit.jupiter.api.Assumptions.abort(message);
+        }
         Bucket bucket = new Bucket(Distortion.MOIRE, Strength.STRONG, 2);
         PhoneScreenRenderer renderer = new PhoneScreenRenderer();
         FrameDecoder ours = FrameDecoder.ours();

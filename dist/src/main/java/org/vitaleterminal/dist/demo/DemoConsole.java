@@ -41,10 +41,6 @@ public final class DemoConsole {
         print(line);
     }
 
-    public boolean quiet() {
-        return quiet;
-    }
-
     /** The stream the console indicator writes its own lines to (nowhere with {@code --quiet}). */
     public PrintStream indicatorStream() {
         return quiet ? new PrintStream(PrintStream.nullOutputStream()) : out;

@@ -32,10 +32,6 @@ public final class EventTally {
         notifyAll();
     }
 
-    public synchronized int events() {
-        return events;
-    }
-
     public synchronized String lastState() {
         return lastState;
     }
