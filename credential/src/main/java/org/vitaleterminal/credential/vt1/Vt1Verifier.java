@@ -54,9 +54,19 @@ public final class Vt1Verifier {
                     check(presentationBytes, channel, challenge, now, trustList));
         } catch (Rejection rejection) {
             return VerificationResult.Rejected.of(rejection, PayloadFormat.VT1);
+        } catch (ReplayGuard.Unavailable stateFault) {
+            throw stateFault; // the terminal's fault, not the payload's: the caller reports it
         } catch (RuntimeException bug) {
             // Fail closed: an unexpected exception is a bug, but it must never accept or crash the scan loop.
             return new VerificationResult.Rejected(Reason.FORMAT, "internal error while decoding", PayloadFormat.VT1);
+        }
+    }
+
+    private boolean wasAccepted(byte[] credentialId, byte[] nonce, Instant now) {
+        try {
+            return replayGuard.wasAccepted(credentialId, nonce, now);
+        } catch (RuntimeException e) {
+            throw new ReplayGuard.Unavailable(e);
         }
     }
 
@@ -69,7 +79,7 @@ public final class Vt1Verifier {
         checkHolderSignature(envelope, credential);                                      // step 6
         PresentationClaims presentation = envelope.claims();
         Instant forgetAfter = checkFreshness(presentation, channel, challenge, now);     // step 7
-        if (replayGuard.wasAccepted(credential.credentialId(), presentation.nonce(), now)) {  // step 8
+        if (wasAccepted(credential.credentialId(), presentation.nonce(), now)) {               // step 8
             throw new Rejection(Reason.REPLAYED, "this presentation was already accepted");
         }
         List<Beneficiary> beneficiaries = checkDisclosures(presentation, credential);    // step 9
@@ -77,7 +87,11 @@ public final class Vt1Verifier {
         for (Beneficiary beneficiary : beneficiaries) {
             DataChecks.beneficiary(beneficiary);
         }
-        replayGuard.recordAccepted(credential.credentialId(), presentation.nonce(), forgetAfter);
+        try {
+            replayGuard.recordAccepted(credential.credentialId(), presentation.nonce(), forgetAfter);
+        } catch (RuntimeException e) {
+            throw new ReplayGuard.Unavailable(e);
+        }
         return new VerifiedPresentation(channel,
                 new CredentialInfo(credential.credentialId(), credential.issuer(), issuerKey.kid(),
                         Instant.ofEpochSecond(credential.issuedAt()), Instant.ofEpochSecond(credential.notBefore()),

@@ -54,6 +54,14 @@ public final class DecisionReporter {
         return Optional.of(stored);
     }
 
+    /**
+     * No decision could be made because the terminal's own state failed (the replay store or the
+     * clock mark): {@link Signal#FAULT}, and no event — nothing was decided about the credential.
+     */
+    public void terminalFault() {
+        indicator.show(Signal.FAULT);
+    }
+
     static Signal signalFor(VerificationResult result, LocalDate careDate) {
         return switch (result) {
             case VerificationResult.Rejected rejected -> Signal.REJECTED;

@@ -83,7 +83,12 @@ public final class NfcTapFlow implements AutoCloseable {
         VerificationResult result;
         switch (presentations.read(target, listener::waitingForHolder)) {
             case PresentationRead.Presentation presentation -> {
-                result = verifier.verifyNfc(presentation.bytes(), presentation.challenge(), state.get());
+                try {
+                    result = verifier.verifyNfc(presentation.bytes(), presentation.challenge(), state.get());
+                } catch (RuntimeException terminalFault) {
+                    reader.release(target); // no decision: the phone may be read again once the fault is gone
+                    throw terminalFault;
+                }
                 byte[] credentialId = credentialIdOf(result);
                 if (credentialId != null && Arrays.equals(credentialId, lastCredentialId)
                         && !clock.instant().isAfter(lastSeen.plus(debounce))) {

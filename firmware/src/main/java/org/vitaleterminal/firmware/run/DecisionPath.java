@@ -11,11 +11,13 @@ import org.vitaleterminal.credential.CredentialVerifier;
 import org.vitaleterminal.credential.Reason;
 import org.vitaleterminal.credential.TerminalState;
 import org.vitaleterminal.credential.VerificationResult;
+import org.vitaleterminal.credential.vt1.ReplayGuard;
 import org.vitaleterminal.firmware.event.DecisionFacts;
 import org.vitaleterminal.firmware.event.DecisionReporter;
 import org.vitaleterminal.firmware.nfc.NfcDecision;
 import org.vitaleterminal.firmware.outbox.OutboxException;
 import org.vitaleterminal.firmware.outbox.StoredEvent;
+import org.vitaleterminal.firmware.state.StateException;
 
 /**
  * The one way from a payload to a decision, shared by the camera, the scanner and the NFC
@@ -55,16 +57,40 @@ public final class DecisionPath {
      * @return the committed event (empty for a decision without one, or when the outbox refused)
      */
     public synchronized Optional<StoredEvent> decideText(String text, Channel channel, long capturedNanos) {
-        TerminalState now = state.get();
-        long verifyStart = nanoTime.getAsLong();
-        VerificationResult result = verifier.verifyText(text, channel, now);
-        metrics.verify().record(nanoTime.getAsLong() - verifyStart);
+        TerminalState now;
+        VerificationResult result;
+        try {
+            now = state.get();
+            long verifyStart = nanoTime.getAsLong();
+            result = verifier.verifyText(text, channel, now);
+            metrics.verify().record(nanoTime.getAsLong() - verifyStart);
+        } catch (StateException | ReplayGuard.Unavailable e) {
+            terminalFault(channel, e);
+            return Optional.empty();
+        }
         return conclude(result, channel, now, capturedNanos);
     }
 
     /** Decides on an NFC tap already verified by the tap flow (it owns the challenge). */
     public synchronized Optional<StoredEvent> decideNfc(NfcDecision decision, long detectedNanos) {
-        return conclude(decision.result(), Channel.NFC, state.get(), detectedNanos);
+        TerminalState now;
+        try {
+            now = state.get();
+        } catch (StateException e) {
+            terminalFault(Channel.NFC, e);
+            return Optional.empty();
+        }
+        return conclude(decision.result(), Channel.NFC, now, detectedNanos);
+    }
+
+    /**
+     * No decision: the terminal's own state (replay store, clock mark) failed while deciding. The
+     * person at the counter sees FAULT; no event is written, since nothing was decided about the
+     * credential. The message names files and SQLite codes only, never payload data.
+     */
+    public synchronized void terminalFault(Channel channel, RuntimeException fault) {
+        LOG.severe("no decision on " + channel.code() + ": the terminal's state failed: " + fault.getMessage());
+        reporter.terminalFault();
     }
 
     private Optional<StoredEvent> conclude(VerificationResult result, Channel channel, TerminalState now,

@@ -8,13 +8,16 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.vitaleterminal.credential.Channel;
 import org.vitaleterminal.credential.CredentialVerifier;
 import org.vitaleterminal.credential.TerminalState;
+import org.vitaleterminal.credential.vt1.ReplayGuard;
 import org.vitaleterminal.firmware.nfc.NfcDecision;
 import org.vitaleterminal.firmware.nfc.NfcListener;
 import org.vitaleterminal.firmware.nfc.NfcReaderFactory;
 import org.vitaleterminal.firmware.nfc.NfcTapFlow;
 import org.vitaleterminal.firmware.nfc.Sleeper;
+import org.vitaleterminal.firmware.state.StateException;
 import org.vitaleterminal.hal.indicator.Indicator;
 import org.vitaleterminal.hal.indicator.Signal;
 import org.vitaleterminal.hal.nfc.NfcException;
@@ -77,9 +80,15 @@ final class NfcInput implements InputLoop {
                 while (running) {
                     lastLoopNanos = nanoTime.getAsLong();
                     long[] detected = {nanoTime.getAsLong()};
-                    Optional<NfcDecision> decision = flow.awaitDecision(TAP_WAIT, listener(detected));
-                    if (decision.isPresent() && running) {
-                        path.decideNfc(decision.get(), detected[0]);
+                    Optional<NfcDecision> decision;
+                    try {
+                        decision = flow.awaitDecision(TAP_WAIT, listener(detected));
+                    } catch (StateException | ReplayGuard.Unavailable e) {
+                        path.terminalFault(Channel.NFC, e); // not the reader's fault: keep it open
+                        continue;
+                    }
+                    if (decision.isPresent()) {
+                        path.decideNfc(decision.get(), detected[0]); // finished even when a stop came meanwhile
                     }
                 }
             } catch (InterruptedException e) {
