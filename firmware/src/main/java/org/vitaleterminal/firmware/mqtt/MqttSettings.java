@@ -83,11 +83,6 @@ public record MqttSettings(String serverUri, MqttTopics topics, Optional<SSLSock
                 backoffBase, backoffCap);
     }
 
-    public MqttSettings withKeepAlive(Duration newKeepAlive) {
-        return new MqttSettings(serverUri, topics, tls, newKeepAlive, connectTimeout, window, telemetryInterval,
-                backoffBase, backoffCap);
-    }
-
     private static String checkUrl(Configuration config, String url) throws ConfigException {
         try {
             URI uri = new URI(url);

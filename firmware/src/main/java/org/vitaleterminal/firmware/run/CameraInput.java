@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.vitaleterminal.credential.Channel;
 import org.vitaleterminal.firmware.qr.QrPayload;
 import org.vitaleterminal.firmware.qr.QrScanner;
+import org.vitaleterminal.firmware.systemd.Heartbeat;
 import org.vitaleterminal.hal.camera.FrameSource;
 import org.vitaleterminal.hal.camera.LumaFrame;
 import org.vitaleterminal.hal.camera.SourceState;
@@ -28,7 +29,7 @@ final class CameraInput implements InputLoop {
     private final LongSupplier nanoTime;
     private final Thread thread;
     private volatile boolean running = true;
-    private volatile long lastLoopNanos;
+    private final Heartbeat heartbeat;
 
     CameraInput(FrameSource camera, QrScanner scanner, DecisionPath path, TerminalMetrics metrics,
                 LongSupplier nanoTime) {
@@ -39,7 +40,7 @@ final class CameraInput implements InputLoop {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.thread = new Thread(this::loop, "scan-loop");
         this.thread.setDaemon(true);
-        this.lastLoopNanos = nanoTime.getAsLong();
+        this.heartbeat = new Heartbeat("camera loop", Duration.ofSeconds(10), nanoTime);
     }
 
     @Override
@@ -50,7 +51,7 @@ final class CameraInput implements InputLoop {
 
     private void loop() {
         while (running) {
-            lastLoopNanos = nanoTime.getAsLong();
+            heartbeat.beat();
             try {
                 Optional<LumaFrame> frame = camera.next(FRAME_WAIT);
                 if (frame.isEmpty()) {
@@ -96,7 +97,7 @@ final class CameraInput implements InputLoop {
 
     @Override
     public boolean alive() {
-        return !running || nanoTime.getAsLong() - lastLoopNanos < Duration.ofSeconds(10).toNanos();
+        return !running || heartbeat.alive();
     }
 
     long framesDropped() {

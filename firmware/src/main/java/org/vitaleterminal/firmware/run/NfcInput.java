@@ -18,6 +18,7 @@ import org.vitaleterminal.firmware.nfc.NfcReaderFactory;
 import org.vitaleterminal.firmware.nfc.NfcTapFlow;
 import org.vitaleterminal.firmware.nfc.Sleeper;
 import org.vitaleterminal.firmware.state.StateException;
+import org.vitaleterminal.firmware.systemd.Heartbeat;
 import org.vitaleterminal.hal.indicator.Indicator;
 import org.vitaleterminal.hal.indicator.Signal;
 import org.vitaleterminal.hal.nfc.NfcException;
@@ -45,7 +46,7 @@ final class NfcInput implements InputLoop {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile String status = "starting";
-    private volatile long lastLoopNanos;
+    private final Heartbeat heartbeat;
 
     NfcInput(String uri, NfcReaderFactory readers, CredentialVerifier verifier, Supplier<TerminalState> state,
              DecisionPath path, Indicator indicator, Clock clock, LongSupplier nanoTime) {
@@ -59,7 +60,7 @@ final class NfcInput implements InputLoop {
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
         this.thread = new Thread(this::loop, "nfc-reader");
         this.thread.setDaemon(true);
-        this.lastLoopNanos = nanoTime.getAsLong();
+        this.heartbeat = new Heartbeat("NFC loop", Duration.ofSeconds(60), nanoTime);
     }
 
     @Override
@@ -70,7 +71,7 @@ final class NfcInput implements InputLoop {
     private void loop() {
         Duration retry = FIRST_RETRY;
         while (running) {
-            lastLoopNanos = nanoTime.getAsLong();
+            heartbeat.beat();
             try (NfcReader reader = readers.open(uri);
                  NfcTapFlow flow = new NfcTapFlow(reader, verifier, state, new SecureRandom(), clock, Sleeper.real(),
                          NfcTapFlow.DEFAULT_DEBOUNCE)) {
@@ -78,7 +79,7 @@ final class NfcInput implements InputLoop {
                 retry = FIRST_RETRY;
                 LOG.info("NFC reader ready: " + reader.describe());
                 while (running) {
-                    lastLoopNanos = nanoTime.getAsLong();
+                    heartbeat.beat();
                     long[] detected = {nanoTime.getAsLong()};
                     Optional<NfcDecision> decision;
                     try {
@@ -134,7 +135,7 @@ final class NfcInput implements InputLoop {
         long end = nanoTime.getAsLong() + length.toNanos();
         try {
             while (running && nanoTime.getAsLong() < end) {
-                lastLoopNanos = nanoTime.getAsLong();
+                heartbeat.beat();
                 Thread.sleep(Math.min(100, Math.max(1, (end - nanoTime.getAsLong()) / 1_000_000)));
             }
         } catch (InterruptedException e) {
@@ -162,6 +163,6 @@ final class NfcInput implements InputLoop {
 
     @Override
     public boolean alive() {
-        return !running || nanoTime.getAsLong() - lastLoopNanos < Duration.ofSeconds(60).toNanos();
+        return !running || heartbeat.alive();
     }
 }

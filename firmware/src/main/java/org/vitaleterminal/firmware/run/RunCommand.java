@@ -98,16 +98,20 @@ public final class RunCommand implements Command {
         context.err().println("vitale-terminal run: terminal " + settings.identity().terminalId() + " ready");
         TerminalLifecycle notified = lifecycle.apply(context);
         notified.ready(terminal);
+        boolean interrupted = false;
         try {
             String why = stop.await();
             context.err().println("vitale-terminal run: " + why + ", stopping");
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true; // stop all the same, with the drain; the flag is set again after
         }
         notified.stopping();
         try {
             terminal.stop(STOP_DEADLINE);
         } catch (InterruptedException e) {
+            interrupted = true;
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         context.err().println("vitale-terminal run: stopped; " + terminal.outboxDepth()

@@ -35,7 +35,12 @@ public final class SystemdLifecycle implements TerminalLifecycle {
 
     @Override
     public void ready(Terminal terminal) {
-        notifier.ready("scanning; outbox " + terminal.outboxDepth() + " event(s)");
+        try {
+            notifier.ready("scanning; outbox " + terminal.outboxDepth() + " event(s)");
+        } catch (SystemdNotifyException e) {
+            // systemd will time the start out and restart us; the terminal itself works meanwhile
+            LOG.warning("READY=1 not sent to systemd: " + e.getMessage());
+        }
         try {
             pinger = WatchdogPinger.start(notifier, environment, ProcessHandle.current().pid(), List.of(
                     LivenessCheck.of("scan loop", terminal::inputsAlive),
@@ -49,7 +54,11 @@ public final class SystemdLifecycle implements TerminalLifecycle {
 
     @Override
     public void stopping() {
-        notifier.stopping("draining the outbox");
+        try {
+            notifier.stopping("draining the outbox");
+        } catch (SystemdNotifyException e) {
+            LOG.warning("STOPPING=1 not sent to systemd: " + e.getMessage()); // the clean stop goes on regardless
+        }
         if (pinger != null) {
             pinger.close();
         }

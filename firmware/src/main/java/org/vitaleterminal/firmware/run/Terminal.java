@@ -48,7 +48,6 @@ import org.vitaleterminal.hal.scanner.ScannerSource;
  */
 public final class Terminal implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Terminal.class.getName());
-    static final int REPLAY_CAPACITY = 10_000;
 
     private final TerminalSettings settings;
     private final Clock clock;
@@ -80,35 +79,36 @@ public final class Terminal implements AutoCloseable {
         try {
             clockMark = ClockHighWaterMark.open(settings.stateDir().resolve(ClockHighWaterMark.FILE_NAME), clock);
             opened.add(clockMark);
-            replay = SqliteReplayGuard.open(settings.stateDir().resolve("replay.db"), REPLAY_CAPACITY, clock);
+            replay = SqliteReplayGuard.open(settings.stateDir().resolve(SqliteReplayGuard.FILE_NAME),
+                    SqliteReplayGuard.DEFAULT_CAPACITY, clock);
             opened.add(replay);
             outbox = SqliteOutbox.open(settings.outbox().file(), settings.outbox().capacity(), clock,
                     new UuidV7(clock, new java.security.SecureRandom()));
             opened.add(outbox);
             indicator = devices.indicator(settings.indicator());
             opened.add(indicator);
-        } catch (IOException | RuntimeException e) {
-            closeAll(opened);
-            throw e;
-        }
-        CredentialVerifier verifier = new CredentialVerifier(
-                settings.policy().withDemoMode(settings.demo()), replay);
-        FseEvents events = new FseEvents(settings.identity(), Version.current(), clock);
-        DecisionReporter reporter = new DecisionReporter(outbox, events, indicator, clock);
-        this.mqtt = new MqttSupervisor(settings.mqtt(), outbox, this::status, this::telemetry,
-                Optional.of(trust.updater(clock)), clock,
-                new Backoff(settings.mqtt().backoffBase(), settings.mqtt().backoffCap(), new Random()));
-        DecisionPath path = new DecisionPath(verifier, this::terminalState, reporter, mqtt::wake, metrics, nanoTime);
+            CredentialVerifier verifier = new CredentialVerifier(
+                    settings.policy().withDemoMode(settings.demo()), replay);
+            FseEvents events = new FseEvents(settings.identity(), Version.current(), clock);
+            DecisionReporter reporter = new DecisionReporter(outbox, events, indicator, clock);
+            this.mqtt = new MqttSupervisor(settings.mqtt(), outbox, this::status, this::telemetry,
+                    Optional.of(trust.updater(clock)), clock,
+                    new Backoff(settings.mqtt().backoffBase(), settings.mqtt().backoffCap(), new Random()));
+            DecisionPath path = new DecisionPath(verifier, this::terminalState, reporter, mqtt::wake, metrics, nanoTime);
 
-        FrameSource frames = devices.camera(settings.camera());
-        camera = new CameraInput(frames, new QrScanner(QrFrameDecoder.create(qrCounters),
-                new PayloadDebouncer(PayloadDebouncer.DEFAULT_FORGET_AFTER), qrCounters), path, metrics, nanoTime);
-        add("camera", camera, !TerminalSettings.NONE.equals(settings.camera()));
-        ScannerSource scanner = devices.scanner(settings.scanner());
-        add("scanner", new ScannerInput(scanner, path, nanoTime), !TerminalSettings.NONE.equals(settings.scanner()));
-        if (!TerminalSettings.NONE.equals(settings.nfcReader())) {
-            add("nfc", new NfcInput(settings.nfcReader(), devices.nfcReaders(), verifier, this::terminalState, path,
-                    indicator, clock, nanoTime), true);
+            FrameSource frames = devices.camera(settings.camera());
+            camera = new CameraInput(frames, new QrScanner(QrFrameDecoder.create(qrCounters),
+                    new PayloadDebouncer(PayloadDebouncer.DEFAULT_FORGET_AFTER), qrCounters), path, metrics, nanoTime);
+            add("camera", camera, !TerminalSettings.NONE.equals(settings.camera()));
+            ScannerSource scanner = devices.scanner(settings.scanner());
+            add("scanner", new ScannerInput(scanner, path, nanoTime), !TerminalSettings.NONE.equals(settings.scanner()));
+            if (!TerminalSettings.NONE.equals(settings.nfcReader())) {
+                add("nfc", new NfcInput(settings.nfcReader(), devices.nfcReaders(), verifier, this::terminalState, path,
+                        indicator, clock, nanoTime), true);
+            }
+        } catch (IOException | RuntimeException e) {
+            closeAll(opened); // a device that fails to open must not leave the state files locked
+            throw e;
         }
     }
 
@@ -127,7 +127,12 @@ public final class Terminal implements AutoCloseable {
     public static Terminal start(TerminalSettings settings, TerminalTrust trust, Devices devices, Clock clock)
             throws IOException {
         Terminal terminal = new Terminal(settings, trust, devices, clock, System::nanoTime);
-        terminal.startAll();
+        try {
+            terminal.startAll();
+        } catch (RuntimeException e) {
+            terminal.close(); // inputs started so far are stopped and the state files closed
+            throw e;
+        }
         return terminal;
     }
 
@@ -223,15 +228,28 @@ public final class Terminal implements AutoCloseable {
         }
         stopped = true;
         long end = nanoTime.getAsLong() + deadline.toNanos();
+        // Interrupted or not, every part is stopped and the state closed: an interrupt only cuts
+        // the waiting short (no drain), it must not leave the state files open and locked.
+        InterruptedException interrupted = null;
         for (InputLoop input : inputs) {
-            input.stop();
+            try {
+                input.stop();
+            } catch (InterruptedException e) {
+                interrupted = e;
+            }
         }
-        Duration left = Duration.ofNanos(Math.max(0, end - nanoTime.getAsLong()));
-        mqtt.stop(left);
+        try {
+            mqtt.stop(interrupted != null ? Duration.ZERO : Duration.ofNanos(Math.max(0, end - nanoTime.getAsLong())));
+        } catch (InterruptedException e) {
+            interrupted = e;
+        }
         indicator.show(Signal.IDLE);
         depthAtStop = outbox.depth();
         closeAll(List.of(indicator, outbox, replay, clockMark));
         LOG.info("terminal stopped; " + depthAtStop + " event(s) left in the outbox");
+        if (interrupted != null) {
+            throw interrupted;
+        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.vitaleterminal.firmware.systemd;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
@@ -87,17 +86,6 @@ public final class SystemdNotifier {
     /** {@code STATUS=...}: the free-form line {@code systemctl status} shows. */
     public void status(String status) {
         send("STATUS=" + oneLine(status));
-    }
-
-    /**
-     * {@code EXTEND_TIMEOUT_USEC=...}: asks for more start-up (or stop) time, e.g. while a first
-     * start on a slow SD card writes the class-data-sharing archive.
-     */
-    public void extendTimeout(Duration extra) {
-        if (extra.isNegative() || extra.isZero()) {
-            throw new IllegalArgumentException("EXTEND_TIMEOUT_USEC needs a positive duration, got " + extra);
-        }
-        send("EXTEND_TIMEOUT_USEC=" + extra.toNanos() / 1_000);
     }
 
     private void send(String message) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,13 +30,11 @@ class SystemdNotifierTest {
             notifier.ready("trust list v12, outbox 0 waiting");
             notifier.watchdog();
             notifier.status("MQTT offline, 3 waiting");
-            notifier.extendTimeout(Duration.ofSeconds(30));
             notifier.stopping("draining");
 
             assertEquals(Optional.of("READY=1\nSTATUS=trust list v12, outbox 0 waiting"), systemd.receive(WAIT_MILLIS));
             assertEquals(Optional.of("WATCHDOG=1"), systemd.receive(WAIT_MILLIS));
             assertEquals(Optional.of("STATUS=MQTT offline, 3 waiting"), systemd.receive(WAIT_MILLIS));
-            assertEquals(Optional.of("EXTEND_TIMEOUT_USEC=30000000"), systemd.receive(WAIT_MILLIS));
             assertEquals(Optional.of("STOPPING=1\nSTATUS=draining"), systemd.receive(WAIT_MILLIS));
             assertEquals(Optional.empty(), systemd.receive(100));
         }
