@@ -13,6 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.logging.Logger;
 import org.vitaleterminal.credential.CredentialVerifier;
@@ -36,7 +39,6 @@ import org.vitaleterminal.firmware.state.ClockHighWaterMark;
 import org.vitaleterminal.firmware.state.SqliteReplayGuard;
 import org.vitaleterminal.firmware.trust.TerminalTrust;
 import org.vitaleterminal.hal.camera.FrameSource;
-import org.vitaleterminal.hal.indicator.Indicator;
 import org.vitaleterminal.hal.indicator.Signal;
 import org.vitaleterminal.hal.scanner.ScannerSource;
 
@@ -57,7 +59,12 @@ public final class Terminal implements AutoCloseable {
     private final ClockHighWaterMark clockMark;
     private final SqliteReplayGuard replay;
     private final SqliteOutbox outbox;
-    private final Indicator indicator;
+    private final FaultLight indicator;
+    private final ScheduledExecutorService faultChecks = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "fault-light");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final TerminalMetrics metrics = new TerminalMetrics();
     private final QrScanCounters qrCounters = new QrScanCounters();
     private final MqttSupervisor mqtt;
@@ -85,7 +92,7 @@ public final class Terminal implements AutoCloseable {
             outbox = SqliteOutbox.open(settings.outbox().file(), settings.outbox().capacity(), clock,
                     new UuidV7(clock, new java.security.SecureRandom()));
             opened.add(outbox);
-            indicator = devices.indicator(settings.indicator());
+            indicator = new FaultLight(devices.indicator(settings.indicator()), this::cannotServe, nanoTime);
             opened.add(indicator);
             CredentialVerifier verifier = new CredentialVerifier(
                     settings.policy().withDemoMode(settings.demo()), replay);
@@ -138,13 +145,27 @@ public final class Terminal implements AutoCloseable {
 
     private void startAll() {
         trust.loadProblem().ifPresent(problem -> LOG.warning("trust list: " + problem));
-        if (trust.holder().current().isEmpty() || !clockMark.check()) {
-            indicator.show(Signal.FAULT);
-        }
+        indicator.check();
+        faultChecks.scheduleWithFixedDelay(indicator::check, 1, 1, TimeUnit.SECONDS);
         mqtt.start();
         inputs.forEach(InputLoop::start);
         LOG.info("terminal " + settings.identity().terminalId() + " running: " + String.join(", ",
                 inputsByDevice.keySet()));
+    }
+
+    /**
+     * The terminal cannot serve: no usable trust list (missing or past exp + grace), an untrusted
+     * clock, or a configured device in fault. The red blink stays on meanwhile ({@link FaultLight}).
+     */
+    private boolean cannotServe() {
+        try {
+            Optional<TrustList> list = trust.holder().current();
+            return list.isEmpty() || list.get().isStale(clock.instant(), settings.policy().trustListGrace())
+                    || !clockMark.check()
+                    || inputsByDevice.values().stream().anyMatch(input -> "fault".equals(input.state()));
+        } catch (RuntimeException e) {
+            return true; // the clock mark could not be written: the terminal's own state is failing
+        }
     }
 
     private TerminalState terminalState() {
@@ -227,6 +248,7 @@ public final class Terminal implements AutoCloseable {
             return;
         }
         stopped = true;
+        faultChecks.shutdownNow();
         long end = nanoTime.getAsLong() + deadline.toNanos();
         // Interrupted or not, every part is stopped and the state closed: an interrupt only cuts
         // the waiting short (no drain), it must not leave the state files open and locked.

@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ import org.vitaleterminal.firmware.mqtt.Subscriber;
 import org.vitaleterminal.firmware.nfc.NfcReaderFactory;
 import org.vitaleterminal.firmware.systemd.UnixDatagramReceiver;
 import org.vitaleterminal.hal.camera.FrameSource;
+import org.vitaleterminal.hal.camera.LumaFrame;
+import org.vitaleterminal.hal.camera.SourceState;
+import org.vitaleterminal.hal.camera.SourceStatus;
 import org.vitaleterminal.hal.indicator.ConsoleIndicator;
 import org.vitaleterminal.hal.indicator.Indicator;
 import org.vitaleterminal.hal.indicator.Patterns;
@@ -125,6 +129,56 @@ class RunCommandTest {
             assertTrue(err.toString(StandardCharsets.UTF_8).contains("0 event(s) wait in the outbox"),
                     err.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** A camera that cannot work (its status says FAILED): the red blink comes on while it lasts. */
+    @Test
+    @Timeout(60)
+    void aFailedCameraBlinksRed() throws Exception {
+        SampleWorld world = SampleWorld.create(SimRandom.seeded(35), clock.instant());
+        FrameSource failed = new FrameSource() {
+            @Override
+            public void start() {}
+
+            @Override
+            public Optional<LumaFrame> next(Duration maxWait) throws InterruptedException {
+                Thread.sleep(maxWait.toMillis());
+                return Optional.empty();
+            }
+
+            @Override
+            public SourceStatus status() {
+                return new SourceStatus(SourceState.FAILED, "no such device", 0, 0, 0, 0, Duration.ZERO);
+            }
+
+            @Override
+            public String describe() {
+                return "failed camera";
+            }
+
+            @Override
+            public void close() {}
+        };
+        Path frames = Files.createDirectories(dir.resolve("frames"));
+        Path config = config(world, "tcp://127.0.0.1:1", "dir:" + frames);
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        StopRequests stop = StopRequests.manual();
+        RunCommand run = new RunCommand(context -> devices(failed, console), () -> stop, TerminalLifecycle.NONE);
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run.run(List.of("--config", config.toString()), context(err));
+            } catch (UsageException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!console.toString(StandardCharsets.UTF_8).contains("FAULT") && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        stop.request("test stop");
+        assertEquals(ExitStatus.OK, exit.get(20, TimeUnit.SECONDS), err.toString(StandardCharsets.UTF_8));
+        assertTrue(console.toString(StandardCharsets.UTF_8).contains("FAULT"), console.toString(StandardCharsets.UTF_8));
     }
 
     @Test
