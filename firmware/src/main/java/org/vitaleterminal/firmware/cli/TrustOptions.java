@@ -12,6 +12,7 @@ import org.vitaleterminal.credential.trust.TrustRoot;
 import org.vitaleterminal.firmware.config.ConfigException;
 import org.vitaleterminal.firmware.config.ConfigKey;
 import org.vitaleterminal.firmware.config.Configuration;
+import org.vitaleterminal.firmware.config.PolicySettings;
 import org.vitaleterminal.firmware.trust.TrustFiles;
 import org.vitaleterminal.firmware.trust.TrustListLocation;
 
@@ -51,9 +52,7 @@ final class TrustOptions {
                         context.environment());
                 rootFiles = loaded.paths(ConfigKey.TRUST_ROOTS);
                 listFile = Optional.of(TrustListLocation.select(loaded));
-                policy = policy.withTrustListGrace(loaded.duration(ConfigKey.TRUST_GRACE, policy.trustListGrace()))
-                        .withQrWindow(loaded.duration(ConfigKey.PRESENTATION_MAX_AGE, policy.qrMaxAge()),
-                                loaded.duration(ConfigKey.PRESENTATION_MAX_FUTURE, policy.qrMaxFuture()));
+                policy = PolicySettings.from(loaded);
                 demo = demo || loaded.bool(ConfigKey.DEMO, false);
                 config = Optional.of(loaded);
             } catch (ConfigException e) {

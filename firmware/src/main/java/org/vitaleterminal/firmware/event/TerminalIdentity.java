@@ -3,10 +3,10 @@ package org.vitaleterminal.firmware.event;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.vitaleterminal.firmware.config.ConfigException;
 import org.vitaleterminal.firmware.config.ConfigKey;
 import org.vitaleterminal.firmware.config.Configuration;
+import org.vitaleterminal.firmware.mqtt.MqttTopics;
 
 /**
  * Who reports an event: the terminal and site ids (used in topics and events) and the optional
@@ -16,13 +16,12 @@ import org.vitaleterminal.firmware.config.Configuration;
  *                 {@code null} when not configured
  */
 public record TerminalIdentity(String terminalId, String siteId, String siteKind) {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Set<String> SITE_KINDS = Set.of("pharmacy", "hospital", "practice", "other");
 
     public TerminalIdentity {
         Objects.requireNonNull(terminalId, "terminalId");
         Objects.requireNonNull(siteId, "siteId");
-        if (!ID.matcher(terminalId).matches() || !ID.matcher(siteId).matches()) {
+        if (!MqttTopics.isValidId(terminalId) || !MqttTopics.isValidId(siteId)) {
             throw new IllegalArgumentException("terminal and site ids are 1 to 64 of A-Z a-z 0-9 _ -");
         }
         if (siteKind != null && !SITE_KINDS.contains(siteKind)) {
@@ -39,8 +38,9 @@ public record TerminalIdentity(String terminalId, String siteId, String siteKind
         String terminalId = configuration.requiredString(ConfigKey.TERMINAL_ID);
         String siteId = configuration.requiredString(ConfigKey.SITE_ID);
         Optional<String> siteKind = configuration.string(ConfigKey.SITE_KIND);
-        check(configuration, ConfigKey.TERMINAL_ID, terminalId, ID.matcher(terminalId).matches());
-        check(configuration, ConfigKey.SITE_ID, siteId, ID.matcher(siteId).matches());
+        // the ids become MQTT topic levels: the topics' rule is the one rule
+        check(configuration, ConfigKey.TERMINAL_ID, terminalId, MqttTopics.isValidId(terminalId));
+        check(configuration, ConfigKey.SITE_ID, siteId, MqttTopics.isValidId(siteId));
         if (siteKind.isPresent()) {
             check(configuration, ConfigKey.SITE_KIND, siteKind.get(), SITE_KINDS.contains(siteKind.get()));
         }

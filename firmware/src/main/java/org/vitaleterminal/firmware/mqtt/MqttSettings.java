@@ -8,6 +8,7 @@ import javax.net.ssl.SSLSocketFactory;
 import org.vitaleterminal.firmware.config.ConfigException;
 import org.vitaleterminal.firmware.config.ConfigKey;
 import org.vitaleterminal.firmware.config.Configuration;
+import org.vitaleterminal.firmware.event.TerminalIdentity;
 
 /**
  * How the terminal talks to its broker.
@@ -49,13 +50,14 @@ public record MqttSettings(String serverUri, MqttTopics topics, Optional<SSLSock
     }
 
     /**
-     * From {@code mqtt.url}, {@code site.id}, {@code terminal.id}, {@code mqtt.telemetryInterval}
-     * and, for {@code ssl://}, {@code mqtt.ca} with optionally {@code mqtt.cert} + {@code mqtt.key}.
+     * From {@code mqtt.url}, {@code mqtt.telemetryInterval} and, for {@code ssl://}, {@code mqtt.ca}
+     * with optionally {@code mqtt.cert} + {@code mqtt.key}; the topics from the terminal's identity
+     * ({@code site.id}, {@code terminal.id}, already checked by {@link TerminalIdentity#fromConfiguration}).
      */
-    public static MqttSettings from(Configuration config) throws ConfigException {
+    public static MqttSettings from(Configuration config, TerminalIdentity identity) throws ConfigException {
         String url = config.requiredString(ConfigKey.MQTT_URL);
         String scheme = checkUrl(config, url);
-        MqttTopics topics = new MqttTopics(id(config, ConfigKey.SITE_ID), id(config, ConfigKey.TERMINAL_ID));
+        MqttTopics topics = new MqttTopics(identity.siteId(), identity.terminalId());
         Duration telemetry = config.duration(ConfigKey.MQTT_TELEMETRY_INTERVAL, DEFAULT_TELEMETRY_INTERVAL);
         if (telemetry.toSeconds() < 1) {
             throw config.problem(ConfigKey.MQTT_TELEMETRY_INTERVAL, "expected " + ConfigKey.MQTT_TELEMETRY_INTERVAL.expectedForm());
@@ -96,14 +98,6 @@ public record MqttSettings(String serverUri, MqttTopics topics, Optional<SSLSock
         } catch (URISyntaxException e) {
             throw config.problem(ConfigKey.MQTT_URL, "expected " + ConfigKey.MQTT_URL.expectedForm() + ", got '" + url + "'");
         }
-    }
-
-    private static String id(Configuration config, ConfigKey key) throws ConfigException {
-        String id = config.requiredString(key);
-        if (!MqttTopics.isValidId(id)) {
-            throw config.problem(key, "expected " + key.expectedForm() + ", got '" + id + "'");
-        }
-        return id;
     }
 
     private static SSLSocketFactory tls(Configuration config) throws ConfigException {

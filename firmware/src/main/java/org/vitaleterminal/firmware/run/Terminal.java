@@ -178,13 +178,13 @@ public final class Terminal implements AutoCloseable {
         return stopped || inputs.stream().allMatch(InputLoop::alive);
     }
 
-    /** The outbox answers (its database is open and readable). */
+    /** The outbox answers (its database is open and answers a query; the depth alone is a counter). */
     public boolean outboxAlive() {
         if (stopped) {
             return true;
         }
         try {
-            outbox.depth();
+            outbox.oldestAge();
             return true;
         } catch (RuntimeException e) {
             return false;

@@ -6,6 +6,7 @@ import org.vitaleterminal.credential.VerificationPolicy;
 import org.vitaleterminal.firmware.config.ConfigException;
 import org.vitaleterminal.firmware.config.ConfigKey;
 import org.vitaleterminal.firmware.config.Configuration;
+import org.vitaleterminal.firmware.config.PolicySettings;
 import org.vitaleterminal.firmware.event.TerminalIdentity;
 import org.vitaleterminal.firmware.mqtt.MqttSettings;
 import org.vitaleterminal.firmware.outbox.OutboxSettings;
@@ -40,11 +41,7 @@ public record TerminalSettings(TerminalIdentity identity, Path stateDir, Verific
     public static TerminalSettings from(Configuration config) throws ConfigException {
         TerminalIdentity identity = TerminalIdentity.fromConfiguration(config);
         Path stateDir = config.path(ConfigKey.STATE_DIR);
-        VerificationPolicy defaults = VerificationPolicy.defaults();
-        VerificationPolicy policy = defaults
-                .withTrustListGrace(config.duration(ConfigKey.TRUST_GRACE, defaults.trustListGrace()))
-                .withQrWindow(config.duration(ConfigKey.PRESENTATION_MAX_AGE, defaults.qrMaxAge()),
-                        config.duration(ConfigKey.PRESENTATION_MAX_FUTURE, defaults.qrMaxFuture()));
+        VerificationPolicy policy = PolicySettings.from(config);
         boolean demo = config.bool(ConfigKey.DEMO, false);
 
         String camera = config.string(ConfigKey.CAMERA_SOURCE).orElse(NONE);
@@ -58,7 +55,7 @@ public record TerminalSettings(TerminalIdentity identity, Path stateDir, Verific
         String indicator = config.string(ConfigKey.INDICATOR).orElse("console");
         check(config, ConfigKey.INDICATOR, () -> IndicatorUri.parse(indicator));
         return new TerminalSettings(identity, stateDir, policy, demo, camera, scanner, nfc, indicator,
-                OutboxSettings.fromConfiguration(config), MqttSettings.from(config));
+                OutboxSettings.fromConfiguration(config), MqttSettings.from(config, identity));
     }
 
     private static void check(Configuration config, ConfigKey key, Runnable parse) throws ConfigException {

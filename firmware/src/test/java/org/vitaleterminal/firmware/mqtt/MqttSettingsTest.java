@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitaleterminal.firmware.config.ConfigException;
 import org.vitaleterminal.firmware.config.Configuration;
+import org.vitaleterminal.firmware.event.TerminalIdentity;
 
 /** Settings from terminal.properties: every bad value is reported by key, source and expected form. */
 class MqttSettingsTest {
@@ -20,7 +21,8 @@ class MqttSettingsTest {
 
     private MqttSettings load(String properties) throws Exception {
         Path file = Files.writeString(dir.resolve("terminal.properties"), properties);
-        return MqttSettings.from(Configuration.load(file, Map.of()));
+        Configuration config = Configuration.load(file, Map.of());
+        return MqttSettings.from(config, TerminalIdentity.fromConfiguration(config));
     }
 
     private String problem(String properties) {
