@@ -242,6 +242,8 @@ class EvdevScannerTest {
         Run run = read(KeyboardLayout.US, first, null, null, second);
         assertEquals(List.of("VT1:ONE", "VT1:TWO"), run.lines());
         assertEquals(new ScannerCounts(2, 0, 1, 1), run.counts(), "the line cut by the unplug is lost, counted");
+        // unplug, two failed opens, replug; unplug again, and the open that waits at the end of
+        // the script until close() (see ScriptedOpener): the count starts over after each success
         assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
                 Duration.ofMillis(250), Duration.ofMillis(500)), pause.pauses);
     }
