@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.vitaleterminal.hal.Backoff;
 
 /**
  * A {@link ScannerSource} over any {@link RawDevice}: one thread opens the device, reads it in
