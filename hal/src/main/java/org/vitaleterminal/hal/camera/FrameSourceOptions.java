@@ -3,6 +3,7 @@ package org.vitaleterminal.hal.camera;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import org.vitaleterminal.hal.Backoff;
 
 /**
  * What {@link FrameSources#open} needs besides the URI: time, restart policy, the programs to run.
@@ -22,6 +23,8 @@ import java.util.Objects;
  */
 public record FrameSourceOptions(CameraTime time, Backoff backoff, int stallFrames, Duration minimumStall,
         Duration firstFrameTimeout, String rpicamVid, String ffmpeg, String ffprobe) {
+    /** 0.5 s, 1 s, 2 s … up to 30 s: a camera that was unplugged is retried quickly, then twice a minute. */
+    public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
     public FrameSourceOptions {
         Objects.requireNonNull(time, "time");
@@ -36,9 +39,9 @@ public record FrameSourceOptions(CameraTime time, Backoff backoff, int stallFram
         }
     }
 
-    /** System time, {@link Backoff#DEFAULT}, stall after 10 frames (at least 1 s), 10 s for the first frame, programs from PATH. */
+    /** System time, {@link #DEFAULT_BACKOFF}, stall after 10 frames (at least 1 s), 10 s for the first frame, programs from PATH. */
     public static FrameSourceOptions defaults() {
-        return new FrameSourceOptions(CameraTime.system(), Backoff.DEFAULT, 10, Duration.ofSeconds(1),
+        return new FrameSourceOptions(CameraTime.system(), DEFAULT_BACKOFF, 10, Duration.ofSeconds(1),
                 Duration.ofSeconds(10), "rpicam-vid", "ffmpeg", "ffprobe");
     }
 

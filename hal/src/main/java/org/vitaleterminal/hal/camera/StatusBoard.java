@@ -41,10 +41,6 @@ public final class StatusBoard {
         closed = true;
     }
 
-    public synchronized SourceState state() {
-        return state;
-    }
-
     public synchronized SourceStatus snapshot(FrameHandoff handoff) {
         FrameHandoff.Counters c = handoff.counters();
         return new SourceStatus(state, detail, c.captured(), c.delivered(), c.dropped(), restarts, retryIn);

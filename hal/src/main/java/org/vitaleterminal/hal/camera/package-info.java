@@ -6,7 +6,7 @@
  * providers live in sub-packages:
  * <ul>
  *   <li>{@code process}: any program writing raw frames to its standard output, supervised
- *       (stall detection, restart with {@link org.vitaleterminal.hal.camera.Backoff});
+ *       (stall detection, restart with {@link org.vitaleterminal.hal.Backoff});
  *   <li>{@code rpicam}: the Raspberry Pi camera through {@code rpicam-vid} (YUV420);
  *   <li>{@code v4l2}: USB webcams through {@code ffmpeg};
  *   <li>{@code replay}: pictures and videos replayed at a frame rate, and

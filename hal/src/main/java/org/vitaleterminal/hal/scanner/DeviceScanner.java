@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.vitaleterminal.hal.Backoff;
 
 /**
  * A {@link ScannerSource} over any {@link RawDevice}: one thread opens the device, reads it in
@@ -19,7 +20,8 @@ public final class DeviceScanner implements ScannerSource {
     private static final System.Logger LOG = System.getLogger(DeviceScanner.class.getName());
     /** How long one read may wait: bounds how late {@link #close} is noticed. */
     static final Duration READ_SLICE = Duration.ofMillis(200);
-    private static final Duration JOIN_PATIENCE = Duration.ofSeconds(2);
+    /** How long {@link #close} waits for the thread: a read slice, plus a consumer that is slow to return. */
+    static final Duration JOIN_PATIENCE = Duration.ofSeconds(2);
 
     private final String description;
     private final RawDevice.Opener opener;
@@ -92,17 +94,20 @@ public final class DeviceScanner implements ScannerSource {
                 return;
             }
         }
-        t.interrupt();
-        boolean interrupted = false;
-        while (t.isAlive()) {
-            try {
-                t.join(JOIN_PATIENCE.toMillis());
-                t.interrupt();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
+        if (t == Thread.currentThread()) {
+            // called by the line consumer: waiting for ourselves would never end; the loop sees
+            // running == false as soon as the consumer returns
+            return;
         }
-        if (interrupted) {
+        t.interrupt();
+        try {
+            if (!t.join(JOIN_PATIENCE)) {
+                // a consumer stuck and deaf to interrupts: the thread is a daemon and stops
+                // reading once it returns; close() must not hang the caller's shutdown for it
+                LOG.log(Level.WARNING, "scanner {0}: the reading thread did not stop within {1} ms; leaving it",
+                        description, String.valueOf(JOIN_PATIENCE.toMillis()));
+            }
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }

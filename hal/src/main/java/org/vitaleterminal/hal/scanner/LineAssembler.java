@@ -78,11 +78,6 @@ public final class LineAssembler {
         reset();
     }
 
-    /** True while a line is started and not ended (for tests and decoders). */
-    public boolean inLine() {
-        return overlong || garbled || !line.isEmpty();
-    }
-
     private void reset() {
         line.setLength(0);
         overlong = false;

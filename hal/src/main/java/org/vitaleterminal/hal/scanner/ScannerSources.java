@@ -1,6 +1,8 @@
 package org.vitaleterminal.hal.scanner;
 
+import java.time.Duration;
 import java.util.Objects;
+import org.vitaleterminal.hal.Backoff;
 import org.vitaleterminal.hal.scanner.evdev.EvdevDecoder;
 import org.vitaleterminal.hal.scanner.evdev.LinuxEventDevice;
 import org.vitaleterminal.hal.scanner.serial.SerialLineDecoder;
@@ -12,6 +14,12 @@ import org.vitaleterminal.hal.scanner.serial.SerialPortDevice;
  * not there yet.
  */
 public final class ScannerSources {
+    /**
+     * 250 ms, 500 ms … up to 5 s: a USB scanner plugged back in is found within 5 s, and a
+     * missing one costs a few cheap open() calls a minute.
+     */
+    public static final Backoff DEFAULT_BACKOFF = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
+
     private final Backoff backoff;
     private final Pause pause;
 
@@ -20,9 +28,9 @@ public final class ScannerSources {
         this.pause = Objects.requireNonNull(pause, "pause");
     }
 
-    /** With {@link Backoff#DEFAULT} and real sleeping. */
+    /** With {@link #DEFAULT_BACKOFF} and real sleeping. */
     public static ScannerSources system() {
-        return new ScannerSources(Backoff.DEFAULT, Pause.system());
+        return new ScannerSources(DEFAULT_BACKOFF, Pause.system());
     }
 
     /** @throws IllegalArgumentException for a malformed setting (see {@link ScannerUri#parse}) */

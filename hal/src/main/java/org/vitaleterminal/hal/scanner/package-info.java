@@ -7,7 +7,7 @@
  *       state, prompt close);
  *   <li>{@link org.vitaleterminal.hal.scanner.DeviceScanner}: the one implementation: read a
  *       {@link org.vitaleterminal.hal.scanner.RawDevice} in short slices, decode, reopen with
- *       {@link org.vitaleterminal.hal.scanner.Backoff} after an unplug;
+ *       {@link org.vitaleterminal.hal.Backoff} after an unplug;
  *   <li>{@link org.vitaleterminal.hal.scanner.LineAssembler}: length limit and the drop rules
  *       shared by every kind of scanner;
  *   <li>{@code evdev}: keyboard-wedge scanners through Linux input events (US and French AZERTY

@@ -1,6 +1,7 @@
 package org.vitaleterminal.hal.scanner;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -8,8 +9,10 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * Opens the devices of a script in turn ({@code null} = not plugged in: the open fails), then
- * fails for ever, counting down {@link #exhausted} the first time it runs out: by then every
- * byte of the script was read and decoded on the scanner's thread.
+ * counts down {@link #exhausted} and blocks until the scanner's close() interrupts it: by then
+ * every byte of the script was read and decoded on the scanner's thread. Blocking rather than
+ * failing keeps the scanner from retrying (and asking for more pauses) between the end of the
+ * script and the test's close(), so the pauses a test sees do not depend on timing.
  */
 public final class ScriptedOpener implements RawDevice.Opener {
     /** One step: open this device, or fail when null. */
@@ -30,7 +33,12 @@ public final class ScriptedOpener implements RawDevice.Opener {
         Step step = steps.poll();
         if (step == null) {
             exhausted.countDown();
-            throw new IOException("unplugged (end of the test script)");
+            try {
+                new CountDownLatch(1).await(); // only an interrupt ends this
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new InterruptedIOException("unplugged (end of the test script)");
         }
         RawDevice device = step.open();
         if (device == null) {

@@ -19,7 +19,7 @@ import org.vitaleterminal.hal.camera.SourceState;
  * restarts with backoff), a reader (reads each frame straight into a recycled buffer, so the luma
  * plane reaches the consumer without a copy) and a drain for standard error. The supervisor
  * restarts the process when it exits, stalls (no frame for the stall timeout), or sends a
- * truncated frame, waiting {@link org.vitaleterminal.hal.camera.Backoff} between attempts; the
+ * truncated frame, waiting {@link org.vitaleterminal.hal.Backoff} between attempts; the
  * wait starts over from the initial backoff once a process has run for the longest backoff.
  * {@link #close()} ends the process tree and joins all threads.
  */

@@ -62,7 +62,7 @@ public final class Pi4jGpioPins implements GpioPins {
 
             @Override
             public void close() {
-                shutdownQuietly(id);
+                Pi4jContextSource.shutdownQuietly(context, id);
             }
         };
     }
@@ -97,19 +97,9 @@ public final class Pi4jGpioPins implements GpioPins {
 
             @Override
             public void close() {
-                shutdownQuietly(id);
+                Pi4jContextSource.shutdownQuietly(context, id);
             }
         };
-    }
-
-    private void shutdownQuietly(String id) {
-        try {
-            if (context.registry().exists(id)) {
-                context.shutdown(id);
-            }
-        } catch (RuntimeException e) {
-            // the pin is left low by its shutdown state anyway
-        }
     }
 
     @Override

@@ -21,14 +21,41 @@ public interface Pi4jContextSource {
      * {@code context}: what an I2C or SPI bus does when it closes or fails to open.
      */
     default void release(Context context, String id) {
+        shutdownQuietly(context, id);
+        release(context);
+    }
+
+    /**
+     * Shuts down the I/O {@code id} of {@code context} if it is still registered, never throwing:
+     * a device that is closed already or fails to shut down must not stop the caller's own
+     * cleanup (releasing the context, closing the other pins).
+     */
+    static void shutdownQuietly(Context context, String id) {
         try {
             if (context.registry().exists(id)) {
                 context.shutdown(id);
             }
         } catch (RuntimeException e) {
-            // the device is closed already; the context release below still runs
+            // nothing more to do for this device; the caller's cleanup goes on
         }
-        release(context);
+    }
+
+    /**
+     * What an I2C or SPI bus does when it closes: {@code closeDevice}, then {@code release}, each
+     * quietly. Closing must not fail, and the release (which frees the file handle anyway) must
+     * run even when closing the device did not work.
+     */
+    static void closeQuietly(Runnable closeDevice, Runnable release) {
+        try {
+            closeDevice.run();
+        } catch (RuntimeException e) {
+            // the release below still runs
+        }
+        try {
+            release.run();
+        } catch (RuntimeException e) {
+            // nothing left to do
+        }
     }
 
     /** A fresh auto-detected context per reader, shut down with it. The default. */

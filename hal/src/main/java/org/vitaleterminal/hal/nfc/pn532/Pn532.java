@@ -322,12 +322,20 @@ public final class Pn532 {
         }
     }
 
-    /** The ACK-abort rule: stop whatever the chip is doing, then drop what it sent meanwhile. */
+    /**
+     * The ACK-abort rule: stop whatever the chip is doing, then drop what it sent meanwhile. Also
+     * how the reader starts over after a failure, when a command may still be running.
+     */
+    void abortPending() throws IOException {
+        transport.write(Pn532Frames.ack());
+        time.sleep(ABORT_PAUSE);
+        transport.discardInput();
+    }
+
+    /** {@link #abortPending()} on the way out of a failed command: its own failure goes with {@code cause}. */
     private void abort(Exception cause) {
         try {
-            transport.write(Pn532Frames.ack());
-            time.sleep(ABORT_PAUSE);
-            transport.discardInput();
+            abortPending();
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
         }

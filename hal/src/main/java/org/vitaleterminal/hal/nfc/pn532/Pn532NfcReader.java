@@ -86,14 +86,10 @@ public final class Pn532NfcReader implements NfcReader {
         active = null;
         needsInit = true;
         try {
+            transport.discardInput();
             if (failedBefore) {
                 // the chip may still be busy with the command that failed: abort it first
-                transport.discardInput();
-                transport.write(Pn532Frames.ack());
-                config.time().sleep(Duration.ofMillis(1));
-                transport.discardInput();
-            } else {
-                transport.discardInput();
+                chip.abortPending();
             }
         } catch (IOException e) {
             failedBefore = true;

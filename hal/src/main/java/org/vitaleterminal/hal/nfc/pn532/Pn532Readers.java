@@ -75,11 +75,6 @@ public final class Pn532Readers {
                 ? config.withAckTimeout(USB_SERIAL_ACK_TIMEOUT) : config;
     }
 
-    /** A reader over any serial link (e.g. a test's fake, or a pseudo-terminal opened elsewhere). */
-    public static Pn532NfcReader openSerial(SerialLink link, Pn532Config config, String name) throws NfcException {
-        return open(new UartTransport(link, config.time()), config, name);
-    }
-
     /** A reader over any I2C device. */
     public static Pn532NfcReader openI2c(I2cBus bus, Pn532Config config, String name) throws NfcException {
         return open(new I2cTransport(bus, config.time()), config, name);

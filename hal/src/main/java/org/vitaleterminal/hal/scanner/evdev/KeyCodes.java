@@ -5,30 +5,14 @@ package org.vitaleterminal.hal.scanner.evdev;
  * positions on a US keyboard: on AZERTY, {@link #KEY_Q} is the key that types {@code a}.
  */
 public final class KeyCodes {
-    public static final int KEY_ESC = 1;
     public static final int KEY_1 = 2;
-    public static final int KEY_0 = 11;
-    public static final int KEY_MINUS = 12;
-    public static final int KEY_EQUAL = 13;
-    public static final int KEY_TAB = 15;
     public static final int KEY_Q = 16;
-    public static final int KEY_P = 25;
-    public static final int KEY_LEFTBRACE = 26;
-    public static final int KEY_RIGHTBRACE = 27;
     public static final int KEY_ENTER = 28;
     public static final int KEY_LEFTCTRL = 29;
     public static final int KEY_A = 30;
-    public static final int KEY_L = 38;
-    public static final int KEY_SEMICOLON = 39;
-    public static final int KEY_APOSTROPHE = 40;
-    public static final int KEY_GRAVE = 41;
     public static final int KEY_LEFTSHIFT = 42;
     public static final int KEY_BACKSLASH = 43;
     public static final int KEY_Z = 44;
-    public static final int KEY_M = 50;
-    public static final int KEY_COMMA = 51;
-    public static final int KEY_DOT = 52;
-    public static final int KEY_SLASH = 53;
     public static final int KEY_RIGHTSHIFT = 54;
     public static final int KEY_KPASTERISK = 55;
     public static final int KEY_LEFTALT = 56;

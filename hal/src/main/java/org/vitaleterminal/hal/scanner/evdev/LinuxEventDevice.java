@@ -47,6 +47,28 @@ public final class LinuxEventDevice implements RawDevice {
         int ioctl(int fd, NativeLong request, NativeLong arg) throws LastErrorException;
     }
 
+    /**
+     * libc, loaded on the first open and then kept: an unplugged scanner is opened again every
+     * few seconds, and loading the library each time is wasted work. Whether it loads cannot
+     * change while the process runs, so a failure is kept too and reported by every open.
+     */
+    private static final class LoadedLibC {
+        static final LibC INSTANCE;
+        static final UnsatisfiedLinkError FAILURE;
+
+        static {
+            LibC loaded = null;
+            UnsatisfiedLinkError failure = null;
+            try {
+                loaded = Native.load("c", LibC.class);
+            } catch (UnsatisfiedLinkError e) {
+                failure = e;
+            }
+            INSTANCE = loaded;
+            FAILURE = failure;
+        }
+    }
+
     /** {@code struct pollfd}. */
     @Structure.FieldOrder({"fd", "events", "revents"})
     public static final class PollFd extends Structure {
@@ -74,10 +96,9 @@ public final class LinuxEventDevice implements RawDevice {
      * @throws IOException naming the path and errno when it cannot be opened (absent, no permission)
      */
     public static LinuxEventDevice open(String path, boolean grab) throws IOException {
-        LibC libc;
-        try {
-            libc = Native.load("c", LibC.class);
-        } catch (UnsatisfiedLinkError e) {
+        LibC libc = LoadedLibC.INSTANCE;
+        if (libc == null) {
+            UnsatisfiedLinkError e = LoadedLibC.FAILURE;
             throw new IOException("libc not loadable through JNA: " + e.getMessage(), e);
         }
         int fd;

@@ -235,23 +235,44 @@ class Pn532FrameParserTest {
         }
     }
 
-    /** Noise followed directly by a frame (no reset): the frame is found unless the noise swallows it. */
+    /**
+     * Noise in random chunks, often ending in a frame cut short, then no reset but a quiet line's
+     * worth of {@code FF} padding, longer than any frame: whatever frame the noise started is
+     * completed by it (as a frame or as corrupt), the padding holds no start code, so the parser
+     * is out of any frame and the chip's next frame comes out alone.
+     */
     @Test
-    void randomNoiseThenAFrameNeverThrows() {
+    void paddingAfterRandomNoiseFlushesAnyHalfFrameAndTheNextFrameIsFound() {
         Random random = new Random(42);
+        byte[] padding = new byte[Pn532Frames.frameLength(Pn532Frames.MAX_FRAME_DATA - 1)];
+        java.util.Arrays.fill(padding, (byte) 0xFF);
+        byte[] good = Hex.bytes("00 00 FF 06 FA D5 03 32 01 06 07 E8 00");
         for (int round = 0; round < 5000; round++) {
             Pn532FrameParser parser = new Pn532FrameParser();
             byte[] noise = new byte[random.nextInt(2000)];
             random.nextBytes(noise);
+            if (random.nextBoolean()) {
+                // a frame of up to the longest size, cut short: the half-frame the padding must end
+                byte[] frame = Pn532Frames.information(0xD5, new byte[random.nextInt(Pn532Frames.MAX_FRAME_DATA)]);
+                noise = Hex.concat(noise, java.util.Arrays.copyOf(frame, 1 + random.nextInt(frame.length - 2)));
+            }
             int at = 0;
             while (at < noise.length) {
                 int n = Math.min(noise.length - at, 1 + random.nextInt(700));
                 parser.feed(noise, at, n);
                 at += n;
                 while (parser.next().isPresent()) {
-                    // drain
+                    // drain: what the noise makes is not checked, only that it does not throw
                 }
             }
+            parser.feed(padding);
+            while (parser.next().isPresent()) {
+                // drain the frames the padding completed
+            }
+            assertFalse(parser.inFrame(), "round " + round);
+            parser.feed(good);
+            assertEquals("03 32 01 06 07", Hex.of(info(parser.next().orElseThrow()).data()), "round " + round);
+            assertTrue(parser.next().isEmpty(), "round " + round);
         }
     }
 }

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.vitaleterminal.hal.scanner.LineCollector;
 import org.vitaleterminal.hal.scanner.RecordingPause;
-import org.vitaleterminal.hal.scanner.Backoff;
 import org.vitaleterminal.hal.scanner.ScannerCounts;
 import org.vitaleterminal.hal.scanner.ScannerSource;
 import org.vitaleterminal.hal.scanner.ScannerSources;
@@ -46,7 +45,7 @@ class EvdevPipeTest {
         // "rw" opens a FIFO without waiting for a reader (Linux): the writer side stays open,
         // so the reader sees silence, not an end, between scans
         try (RandomAccessFile writer = new RandomAccessFile(fifo.toFile(), "rw")) {
-            ScannerSource scanner = new ScannerSources(Backoff.DEFAULT, new RecordingPause())
+            ScannerSource scanner = new ScannerSources(ScannerSources.DEFAULT_BACKOFF, new RecordingPause())
                     .create("evdev:" + fifo + ",layout=fr");
             assertEquals("evdev:" + fifo + ",layout=fr", scanner.describe());
             LineCollector lines = new LineCollector();

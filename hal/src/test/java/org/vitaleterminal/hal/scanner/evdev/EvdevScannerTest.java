@@ -20,12 +20,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vitaleterminal.hal.scanner.Backoff;
 import org.vitaleterminal.hal.scanner.DeviceScanner;
 import org.vitaleterminal.hal.scanner.LineAssembler;
 import org.vitaleterminal.hal.scanner.LineCollector;
 import org.vitaleterminal.hal.scanner.RecordingPause;
 import org.vitaleterminal.hal.scanner.ScannerCounts;
+import org.vitaleterminal.hal.scanner.ScannerSources;
 import org.vitaleterminal.hal.scanner.ScannerState;
 import org.vitaleterminal.hal.scanner.ScriptedOpener;
 import org.vitaleterminal.hal.scanner.evdev.RecordedKeyboard.Stroke;
@@ -86,7 +86,7 @@ class EvdevScannerTest {
         ScriptedOpener opener = new ScriptedOpener(steps);
         LineCollector lines = new LineCollector();
         DeviceScanner scanner = new DeviceScanner("evdev:test", opener,
-                a -> new EvdevDecoder(record, layout, a), max, Backoff.DEFAULT, pause);
+                a -> new EvdevDecoder(record, layout, a), max, ScannerSources.DEFAULT_BACKOFF, pause);
         scanner.start(lines);
         assertTrue(opener.exhausted.await(20, TimeUnit.SECONDS), "the scanner read the whole script");
         ScannerCounts counts = scanner.counts();
@@ -242,6 +242,8 @@ class EvdevScannerTest {
         Run run = read(KeyboardLayout.US, first, null, null, second);
         assertEquals(List.of("VT1:ONE", "VT1:TWO"), run.lines());
         assertEquals(new ScannerCounts(2, 0, 1, 1), run.counts(), "the line cut by the unplug is lost, counted");
+        // unplug, two failed opens, replug; unplug again, and the open that waits at the end of
+        // the script until close() (see ScriptedOpener): the count starts over after each success
         assertEquals(List.of(Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
                 Duration.ofMillis(250), Duration.ofMillis(500)), pause.pauses);
     }

@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.vitaleterminal.hal.Pty;
-import org.vitaleterminal.hal.scanner.Backoff;
 import org.vitaleterminal.hal.scanner.LineCollector;
 import org.vitaleterminal.hal.scanner.RecordingPause;
 import org.vitaleterminal.hal.scanner.ScannerCounts;
@@ -29,7 +28,7 @@ class SerialScannerPtyTest {
     void linesFramingCountersAndAPromptClose() throws Exception {
         assumeTrue(Pty.supported(), "needs Linux pseudo-terminals");
         try (Pty pty = Pty.open()) {
-            ScannerSource scanner = new ScannerSources(Backoff.DEFAULT, new RecordingPause())
+            ScannerSource scanner = new ScannerSources(ScannerSources.DEFAULT_BACKOFF, new RecordingPause())
                     .create("serial:" + pty.slavePath() + ",max=64");
             LineCollector lines = new LineCollector();
             try {

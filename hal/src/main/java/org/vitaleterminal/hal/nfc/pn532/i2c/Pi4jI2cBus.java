@@ -91,15 +91,6 @@ public final class Pi4jI2cBus implements I2cBus {
 
     @Override
     public void close() {
-        try {
-            device.close();
-        } catch (RuntimeException e) {
-            // closing must not fail; the release below frees the file handle anyway
-        }
-        try {
-            release.run();
-        } catch (RuntimeException e) {
-            // idem
-        }
+        Pi4jContextSource.closeQuietly(device::close, release);
     }
 }

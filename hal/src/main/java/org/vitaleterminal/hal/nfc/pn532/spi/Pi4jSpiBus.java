@@ -82,15 +82,6 @@ public final class Pi4jSpiBus implements SpiBus {
 
     @Override
     public void close() {
-        try {
-            device.close();
-        } catch (RuntimeException e) {
-            // closing must not fail
-        }
-        try {
-            release.run();
-        } catch (RuntimeException e) {
-            // idem
-        }
+        Pi4jContextSource.closeQuietly(device::close, release);
     }
 }

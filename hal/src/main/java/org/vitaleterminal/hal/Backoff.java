@@ -1,16 +1,17 @@
-package org.vitaleterminal.hal.camera;
+package org.vitaleterminal.hal;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How long to wait before restarting a failed capture: {@code initial}, then doubling after each
- * failure in a row, never more than {@code max}. A camera that was unplugged is thus retried
- * quickly at first and then every {@code max}, without a crash loop eating the CPU.
+ * How long to wait before trying a device again after failures in a row: {@code initial}, then
+ * doubling after each failure, never more than {@code max}. A camera or scanner that was unplugged
+ * is thus retried quickly at first and then every {@code max}, without a crash loop eating the
+ * CPU. Each kind of device has its own default (the camera's in
+ * {@link org.vitaleterminal.hal.camera.FrameSourceOptions#DEFAULT_BACKOFF}, the scanner's in
+ * {@link org.vitaleterminal.hal.scanner.ScannerSources#DEFAULT_BACKOFF}).
  */
 public record Backoff(Duration initial, Duration max) {
-    /** 0.5 s, 1 s, 2 s … up to 30 s. */
-    public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30));
 
     public Backoff {
         Objects.requireNonNull(initial, "initial");
