@@ -19,6 +19,7 @@ import org.vitaleterminal.firmware.nfc.NfcTapFlow;
 import org.vitaleterminal.firmware.nfc.Sleeper;
 import org.vitaleterminal.firmware.state.StateException;
 import org.vitaleterminal.firmware.systemd.Heartbeat;
+import org.vitaleterminal.hal.Backoff;
 import org.vitaleterminal.hal.indicator.Indicator;
 import org.vitaleterminal.hal.indicator.Signal;
 import org.vitaleterminal.hal.nfc.NfcException;
@@ -32,8 +33,8 @@ import org.vitaleterminal.hal.nfc.NfcReader;
 final class NfcInput implements InputLoop {
     private static final Logger LOG = Logger.getLogger(NfcInput.class.getName());
     private static final Duration TAP_WAIT = Duration.ofSeconds(1);
-    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
-    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    /** Reopening a failed reader: 1 s, doubling up to 30 s. */
+    private static final Backoff REOPEN = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30));
 
     private final String uri;
     private final NfcReaderFactory readers;
@@ -69,14 +70,14 @@ final class NfcInput implements InputLoop {
     }
 
     private void loop() {
-        Duration retry = FIRST_RETRY;
+        int failures = 0;
         while (running) {
             heartbeat.beat();
             try (NfcReader reader = readers.open(uri);
                  NfcTapFlow flow = new NfcTapFlow(reader, verifier, state, new SecureRandom(), clock, Sleeper.real(),
                          NfcTapFlow.DEFAULT_DEBOUNCE)) {
                 status = "ok";
-                retry = FIRST_RETRY;
+                failures = 0;
                 LOG.info("NFC reader ready: " + reader.describe());
                 while (running) {
                     heartbeat.beat();
@@ -100,12 +101,12 @@ final class NfcInput implements InputLoop {
                     return;
                 }
                 status = "fault";
+                Duration retry = REOPEN.delay(++failures);
                 LOG.warning("NFC reader " + uri + " failed (" + e.getMessage() + "); trying again in "
                         + retry.toSeconds() + " s");
                 if (!pause(retry)) {
                     return;
                 }
-                retry = retry.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : retry.multipliedBy(2);
             }
         }
     }
