@@ -9,27 +9,21 @@ import java.util.random.RandomGenerator;
  * restart, so a thousand terminals do not knock at the same instant.
  */
 public final class Backoff {
-    private final Duration base;
-    private final Duration cap;
+    /** The ceilings: hal's doubling backoff, the one the camera, scanner and NFC reader use. */
+    private final org.vitaleterminal.hal.Backoff ceilings;
     private final RandomGenerator random;
 
     public Backoff(Duration base, Duration cap, RandomGenerator random) {
         if (base.toMillis() <= 0 || cap.compareTo(base) < 0 || cap.compareTo(Duration.ofDays(1)) > 0) {
             throw new IllegalArgumentException("need 1 ms <= base <= cap <= 1 day");
         }
-        this.base = base;
-        this.cap = cap;
+        this.ceilings = new org.vitaleterminal.hal.Backoff(base, cap);
         this.random = random;
     }
 
     /** The ceiling of the wait after {@code failures} failures in a row (at least 1). */
     public Duration ceiling(int failures) {
-        long capMillis = cap.toMillis();
-        long ceiling = Math.min(base.toMillis(), capMillis);
-        for (int i = 1; i < failures && ceiling < capMillis; i++) {
-            ceiling = Math.min(capMillis, ceiling * 2);
-        }
-        return Duration.ofMillis(ceiling);
+        return ceilings.delay(Math.max(1, failures));
     }
 
     /** A random wait in [0, {@link #ceiling(int)}]. */
